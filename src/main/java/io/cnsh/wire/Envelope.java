@@ -1,5 +1,6 @@
 package io.cnsh.wire;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,7 +15,9 @@ import io.cnsh.model.Secrets;
 import io.cnsh.model.TokenGrant;
 import io.cnsh.model.WriteResult;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every response of {@code token.php} and {@code database.php}: one envelope whose keys are present
@@ -24,20 +27,63 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"success", "account_id", "token", "total", "bad", "key", "error", "expire", "info", "list"})
 @JacksonXmlRootElement(localName = "result")
-public record Envelope(
-        @JsonProperty("success") Boolean success,
-        @JsonProperty("account_id") String accountId,
-        @JsonProperty("token") String token,
-        @JsonProperty("total") Long total,
-        @JsonProperty("bad") Long bad,
-        @JsonProperty("key") Long key,
-        @JsonProperty("error") String error,
-        @JsonProperty("expire") Long expire,
-        @JsonProperty("info") String info,
-        @JsonProperty("list")
-        @JacksonXmlElementWrapper(localName = "list")
-        @JacksonXmlProperty(localName = "agent")
-        List<Agent> list) {
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public final class Envelope {
+
+    @JsonProperty("success")
+    private Boolean success;
+    @JsonProperty("account_id")
+    private String accountId;
+    @JsonProperty("token")
+    private String token;
+    @JsonProperty("total")
+    private Long total;
+    @JsonProperty("bad")
+    private Long bad;
+    @JsonProperty("key")
+    private Long key;
+    @JsonProperty("error")
+    private String error;
+    @JsonProperty("expire")
+    private Long expire;
+    @JsonProperty("info")
+    private String info;
+    @JsonProperty("list")
+    @JacksonXmlElementWrapper(localName = "list")
+    @JacksonXmlProperty(localName = "agent")
+    private List<Agent> list;
+
+    /** For Jackson only: fields are bound directly, so the XML list wrapper binds as documented. */
+    private Envelope() {
+    }
+
+    /** An envelope with every key given; {@code null} means the key is absent. */
+    public Envelope(Boolean success, String accountId, String token, Long total, Long bad, Long key,
+                    String error, Long expire, String info, List<Agent> list) {
+        this.success = success;
+        this.accountId = accountId;
+        this.token = token;
+        this.total = total;
+        this.bad = bad;
+        this.key = key;
+        this.error = error;
+        this.expire = expire;
+        this.info = info;
+        this.list = list == null ? null : List.copyOf(list);
+    }
+
+    public Boolean success() { return success; }
+    public String accountId() { return accountId; }
+    public String token() { return token; }
+    public Long total() { return total; }
+    public Long bad() { return bad; }
+    public Long key() { return key; }
+    public String error() { return error; }
+    public Long expire() { return expire; }
+    public String info() { return info; }
+    /** The records of a read, or {@code null} when the answer has no list. */
+    public List<Agent> list() { return list == null ? null : Collections.unmodifiableList(list); }
 
     /** A write answer: {@code success, account_id, total, bad, key} and {@code error} when set. */
     public static Envelope write(String accountId, long total, long bad, long key, String error) {
@@ -104,6 +150,20 @@ public record Envelope(
 
     private static long orZero(Long v) {
         return v == null ? 0 : v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Envelope e && Objects.equals(success, e.success)
+                && Objects.equals(accountId, e.accountId) && Objects.equals(token, e.token)
+                && Objects.equals(total, e.total) && Objects.equals(bad, e.bad) && Objects.equals(key, e.key)
+                && Objects.equals(error, e.error) && Objects.equals(expire, e.expire)
+                && Objects.equals(info, e.info) && Objects.equals(list, e.list);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(success, accountId, token, total, bad, key, error, expire, info, list);
     }
 
     @Override

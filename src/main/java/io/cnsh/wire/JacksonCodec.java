@@ -2,6 +2,7 @@ package io.cnsh.wire;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cnsh.model.Agent;
 import java.io.IOException;
@@ -32,7 +33,8 @@ abstract class JacksonCodec implements WireCodec {
     public Envelope readEnvelope(byte[] body) {
         checkBody(body);
         try {
-            Envelope e = mapper().readValue(body, Envelope.class);
+            Envelope e = mapper().readerFor(Envelope.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
             if (e == null) {
                 throw new WireFormatException(format(), "empty " + format() + " response");
             }

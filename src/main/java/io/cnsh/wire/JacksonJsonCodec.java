@@ -28,7 +28,6 @@ final class JacksonJsonCodec extends JacksonCodec {
         this.mapper = JsonMapper.builder(factory)
                 .addModule(new AgentJacksonModule(false))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
