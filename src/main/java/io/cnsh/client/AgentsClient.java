@@ -1,0 +1,297 @@
+package io.cnsh.client;
+
+import io.cnsh.model.Agent;
+import io.cnsh.model.AgentPage;
+import io.cnsh.model.WriteResult;
+import io.cnsh.wire.Envelope;
+import io.cnsh.wire.Format;
+import io.cnsh.wire.Payload;
+import io.cnsh.wire.WireCodec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The agents of one ContactNow account: create, read, update. Lists longer than the batch size go
+ * in several requests (in parallel up to the configured concurrency) and their answers are added up.
+ * Every record is checked against the field rules before the first request, so bad input sends
+ * nothing.
+ */
+public final class AgentsClient {
+
+    private final Calls calls;
+    private final WireCodec codec;
+    private final String campaign;
+    private final int batchSize;
+    private final int concurrency;
+    private final int pageSize;
+
+    AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize) {
+        this.calls = calls;
+        this.codec = codec;
+        this.campaign = campaign;
+        this.batchSize = batchSize;
+        this.concurrency = concurrency;
+        this.pageSize = pageSize;
+    }
+
+    /** Creates the agents; {@link WriteResult#key()} is the new agentid (of the last one created). */
+    public WriteResult create(Agent... agents) {
+        return create(Arrays.asList(agents));
+    }
+
+    /**
+     * Creates the agents in batches. A batch whose answer is lost is not sent again: the call ends in
+     * {@link OutcomeUnknownException}, naming what was created, what is unknown and what was not sent.
+     *
+     * @throws PartialFailureException when the API counted some records as bad
+     */
+    public WriteResult create(List<Agent> agents) {
+        return create(agents, BatchListener.NONE);
+    }
+
+    public WriteResult create(List<Agent> agents, BatchListener listener) {
+        List<Agent> records = agents.stream().map(a -> a.has("agentid") ? a.without("agentid") : a).toList();
+        checkRules(records);
+        return write("create", records, listener);
+    }
+
+    /** Updates agents; each record carries its agentid and only the fields to change. */
+    public WriteResult update(Agent... patches) {
+        return update(Arrays.asList(patches));
+    }
+
+    /**
+     * Updates agents in batches. Only the fields present in each record are changed.
+     *
+     * @throws InvalidInputException   when a record has no agentid (nothing is sent)
+     * @throws PartialFailureException when the API counted some records as bad (unknown agentids)
+     */
+    public WriteResult update(List<Agent> patches) {
+        return update(patches, BatchListener.NONE);
+    }
+
+    public WriteResult update(List<Agent> patches, BatchListener listener) {
+        for (int i = 0; i < patches.size(); i++) {
+            Agent p = patches.get(i);
+            if (p.agentid() == null) {
+                throw new InvalidInputException("update record " + (i + 1) + " has no agentid"
+                        + (p.has("agentid") ? " (got '" + p.get("agentid") + "')" : "")
+                        + "; every update needs the agentid of the agent to change");
+            }
+        }
+        checkRules(patches);
+        return write("update", patches, listener);
+    }
+
+    /** One page of agents as the query selects them. */
+    public AgentPage read(AgentQuery query) {
+        Envelope e = calls.call("agents#read", Calls.Kind.IDEMPOTENT,
+                token -> calls.api().readAgents(token, calls.formatName(), campaign, query.arguments()));
+        return e.toAgentPage();
+    }
+
+    /**
+     * Every agent the query selects, fetched page by page ({@code start}/{@code limit}) as the
+     * stream is consumed. The query's own {@code limit}, if any, caps the total. Agents created or
+     * deleted while paging can shift page boundaries; read a snapshot with {@link #read} for
+     * small lists.
+     */
+    public Stream<Agent> readAll(AgentQuery query) {
+        Iterator<Agent> pages = new Iterator<>() {
+            final int first = query.start() == null ? 0 : query.start();
+            final Integer cap = query.limit();
+            int offset = first;
+            int returned = 0;
+            long total = -1;
+            Iterator<Agent> page = List.<Agent>of().iterator();
+            boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !exhausted) {
+                    if (cap != null && returned >= cap || total >= 0 && offset >= first + total) {
+                        exhausted = true;
+                        break;
+                    }
+                    int size = cap == null ? pageSize : Math.min(pageSize, cap - returned);
+                    AgentPage p = read(query.start(offset).limit(size));
+                    total = p.total();
+                    offset += p.agents().size();
+                    page = p.agents().iterator();
+                    if (p.agents().isEmpty()) {
+                        exhausted = true;
+                    }
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public Agent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                returned++;
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
+    }
+
+    private static void checkRules(List<Agent> records) {
+        for (int i = 0; i < records.size(); i++) {
+            List<String> problems = records.get(i).problems();
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("record " + (i + 1) + ": " + problems.get(0));
+            }
+        }
+    }
+
+    private WriteResult write(String action, List<Agent> records, BatchListener listener) {
+        String operation = "agents#" + action;
+        List<List<Agent>> batches = new ArrayList<>();
+        for (int i = 0; i < records.size(); i += batchSize) {
+            batches.add(records.subList(i, Math.min(records.size(), i + batchSize)));
+        }
+        BatchResult[] results = new BatchResult[batches.size()];
+        String[] unknown = new String[batches.size()];
+        AtomicBoolean halt = new AtomicBoolean();
+        Calls.Kind kind = action.equals("create") ? Calls.Kind.CREATE : Calls.Kind.IDEMPOTENT;
+
+        if (concurrency <= 1 || batches.size() <= 1) {
+            for (int i = 0; i < batches.size() && !halt.get(); i++) {
+                sendBatch(operation, action, kind, i, batches.get(i), results, unknown, halt, listener);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, batches.size()), r -> {
+                Thread t = new Thread(r, "cnsh-batch");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < batches.size(); i++) {
+                    int index = i;
+                    futures.add(pool.submit(() -> {
+                        if (!halt.get()) {
+                            sendBatch(operation, action, kind, index, batches.get(index), results, unknown, halt, listener);
+                        }
+                    }));
+                }
+                RuntimeException first = null;
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        halt.set(true);
+                        if (first == null && e.getCause() instanceof RuntimeException re) {
+                            first = re;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        halt.set(true);
+                        throw new TransportException(operation, 0, operation + " interrupted", e);
+                    }
+                }
+                if (first != null) {
+                    throw first;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        if (Arrays.stream(unknown).anyMatch(u -> u != null)) {
+            throw outcomeUnknown(batches, results, unknown);
+        }
+        return summarize(operation, action, results);
+    }
+
+    private void sendBatch(String operation, String action, Calls.Kind kind, int index, List<Agent> batch,
+                           BatchResult[] results, String[] unknown, AtomicBoolean halt, BatchListener listener) {
+        Payload.Shape shape = codec.format() == Format.XML && action.equals("update") && batch.size() == 1
+                ? Payload.Shape.SINGLE : Payload.Shape.LIST;
+        byte[] body = codec.writePayload(batch, shape);
+        try {
+            Envelope e = calls.call(operation, kind, token -> calls.api().writeAgents(
+                    token, action, calls.formatName(), campaign, codec.contentType(), body));
+            BatchResult r = new BatchResult(index, batch, e.toWriteResult());
+            results[index] = r;
+            listener.onBatch(r);
+        } catch (Calls.CreateOutcomeUnknown e) {
+            unknown[index] = e.getMessage();
+            halt.set(true);
+        } catch (RuntimeException e) {
+            halt.set(true);
+            throw e;
+        }
+    }
+
+    private static OutcomeUnknownException outcomeUnknown(List<List<Agent>> batches, BatchResult[] results,
+                                                          String[] unknown) {
+        List<Agent> created = new ArrayList<>();
+        List<Agent> uncertain = new ArrayList<>();
+        List<Agent> notSent = new ArrayList<>();
+        String why = null;
+        for (int i = 0; i < batches.size(); i++) {
+            if (results[i] != null) {
+                created.addAll(batches.get(i));
+            } else if (unknown[i] != null) {
+                uncertain.addAll(batches.get(i));
+                why = why == null ? unknown[i] : why;
+            } else {
+                notSent.addAll(batches.get(i));
+            }
+        }
+        return new OutcomeUnknownException(why + "; the outcome of creating " + uncertain.size() + " agent(s) is"
+                + " unknown and they were not sent again (" + created.size() + " created, " + notSent.size()
+                + " not sent); look them up by username before retrying", uncertain, created, notSent);
+    }
+
+    private static WriteResult summarize(String operation, String action, BatchResult[] results) {
+        boolean success = true;
+        String account = null;
+        long total = 0;
+        long bad = 0;
+        long key = 0;
+        Set<String> errors = new LinkedHashSet<>();
+        List<BatchResult> failed = new ArrayList<>();
+        long records = 0;
+        for (BatchResult b : results) {
+            WriteResult r = b.result();
+            success &= r.success();
+            account = account == null ? r.accountId() : account;
+            total += r.total();
+            bad += r.bad();
+            records += b.records().size();
+            if (action.equals("create") && r.key() != 0) {
+                key = r.key();
+            }
+            if (r.error() != null && !r.error().isEmpty()) {
+                errors.add(r.error());
+            }
+            if (r.bad() > 0) {
+                failed.add(b);
+            }
+        }
+        WriteResult sum = new WriteResult(success, account, total, bad, key,
+                errors.isEmpty() ? null : String.join("; ", errors));
+        if (bad > 0) {
+            throw new PartialFailureException(operation + ": " + bad + " of " + records + " records failed"
+                    + (errors.isEmpty() ? "" : ": " + String.join("; ", errors)), sum, failed);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,178 @@
+package io.cnsh.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.cnsh.wire.Format;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The profiles of {@code $CNSH_HOME/config}, a TOML file:
+ *
+ * <pre>
+ * [profiles.prod]
+ * url = "eu"            # eu, us, or a base URL
+ * username = "api_user"
+ * format = "xml"        # json (default) or xml
+ * campaign = "12"       # optional
+ * batch_size = 100
+ * rate_limit = 5        # requests per second, optional
+ * production = true
+ * address = ["203.0.113.7", "203.0.113.8"]   # optional token binding
+ * </pre>
+ *
+ * <p>Saved passwords live apart, in the owner-only {@code credentials} file
+ * ({@code [profiles.prod] password = "…"}), which is refused when others can read it.
+ */
+public final class Profiles {
+
+    private static final Set<String> KEYS = Set.of("url", "base_url", "region", "username", "format",
+            "campaign", "batch_size", "rate_limit", "production", "address");
+
+    private final Map<String, Profile> byName;
+    private final CnshHome home;
+
+    private Profiles(CnshHome home, Map<String, Profile> byName) {
+        this.home = home;
+        this.byName = byName;
+    }
+
+    /** Reads the config file; a missing file means no profiles. */
+    public static Profiles load(CnshHome home) {
+        Path file = home.config();
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return new Profiles(home, profiles);
+        }
+        JsonNode root = readToml(file);
+        JsonNode section = root.path("profiles");
+        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            profiles.put(e.getKey(), parse(file, e.getKey(), e.getValue()));
+        }
+        return new Profiles(home, profiles);
+    }
+
+    public Optional<Profile> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The profile, or a {@link ConfigException} listing the profiles there are. */
+    public Profile require(String name) {
+        Profile p = byName.get(name);
+        if (p == null) {
+            throw new ConfigException("no profile '" + name + "' in " + home.config()
+                    + (byName.isEmpty() ? " (it has none)" : " (profiles: " + String.join(", ", byName.keySet()) + ")"));
+        }
+        return p;
+    }
+
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    /** The saved password of a profile, if the user chose to keep one. */
+    public Optional<char[]> savedPassword(String profile) {
+        Path file = home.credentials();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+                if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                    throw new ConfigException(file + " can be read by other users; run: chmod 600 " + file);
+                }
+            } catch (IOException e) {
+                throw new ConfigException("cannot check the permissions of " + file);
+            }
+        }
+        JsonNode node = readToml(file).path("profiles").path(profile).path("password");
+        return node.isTextual() ? Optional.of(node.asText().toCharArray()) : Optional.empty();
+    }
+
+    private static JsonNode readToml(Path file) {
+        try {
+            return new TomlMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new ConfigException(file + (line > 0 ? ":" + line : "") + ": not valid TOML ("
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("'[^']*'", "'…'") + ")");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Profile parse(Path file, String name, JsonNode p) {
+        String where = file + " [profiles." + name + "]";
+        for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new ConfigException(where + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        String url = text(p, "url", text(p, "base_url", text(p, "region", null)));
+        if (url == null) {
+            throw new ConfigException(where + ": no url (eu, us, or a base URL)");
+        }
+        URI base;
+        try {
+            base = Region.resolve(url);
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": url '" + url + "' is neither eu, us nor an http(s) URL");
+        }
+        String username = text(p, "username", null);
+        if (username == null) {
+            throw new ConfigException(where + ": no username");
+        }
+        Format format;
+        try {
+            format = Format.parse(text(p, "format", "json"));
+            if (format == Format.CSV) {
+                throw new IllegalArgumentException("unknown format 'csv' (expected json or xml)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage());
+        }
+        int batch = p.path("batch_size").asInt(100);
+        if (batch < 1) {
+            throw new ConfigException(where + ": batch_size must be at least 1");
+        }
+        List<String> address = new ArrayList<>();
+        JsonNode a = p.path("address");
+        if (a.isArray()) {
+            a.forEach(n -> address.add(n.asText()));
+        } else if (a.isTextual()) {
+            for (String s : a.asText().split(",")) {
+                if (!s.isBlank()) {
+                    address.add(s.trim());
+                }
+            }
+        }
+        if (address.size() > 10) {
+            throw new ConfigException(where + ": address lists at most 10 addresses, got " + address.size());
+        }
+        return new Profile(name, base, username, format, text(p, "campaign", null), batch,
+                p.path("rate_limit").asDouble(0), p.path("production").asBoolean(false), address);
+    }
+
+    private static String text(JsonNode p, String key, String fallback) {
+        JsonNode n = p.get(key);
+        return n == null || n.isNull() ? fallback : n.asText();
+    }
+}

@@ -1,0 +1,121 @@
+package io.cnsh.client;
+
+import io.cnsh.model.TokenGrant;
+import io.cnsh.wire.Envelope;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps a valid API token at hand: fetched on first use, kept in memory and in the
+ * {@link TokenCache}, renewed {@code margin} ahead of its expiry, and renewed at once when the API
+ * says it expired or is unknown. "Invalid token" (bound to another address) and "Authentication
+ * failure" are not repaired by a new token and end in typed errors that say why.
+ *
+ * <p>Thread-safe: concurrent callers share one renewal.
+ */
+public final class TokenManager {
+
+    private final Calls calls;
+    private final String baseUrl;
+    private final String username;
+    private final char[] password;
+    private final String address;
+    private final TokenCache cache;
+    private final Clock clock;
+    private final Duration margin;
+    private final Redactor redactor;
+
+    private TokenGrant current;
+
+    TokenManager(Calls calls, String baseUrl, String username, char[] password, List<String> address,
+                 TokenCache cache, Clock clock, Duration margin, Redactor redactor) {
+        this.calls = calls;
+        this.baseUrl = baseUrl;
+        this.username = Objects.requireNonNull(username, "username");
+        this.password = password == null ? new char[0] : password.clone();
+        this.address = address == null || address.isEmpty() ? null : String.join(",", address);
+        this.cache = cache;
+        this.clock = clock;
+        this.margin = margin;
+        this.redactor = redactor;
+        redactor.register(new String(this.password));
+    }
+
+    /** A token valid for at least the margin from now, fetching one if needed. */
+    public synchronized String token() {
+        Instant now = clock.instant();
+        if (current == null && cache != null) {
+            cache.load(baseUrl, username, address).ifPresent(this::adopt);
+        }
+        if (current == null || !current.validAt(now, margin)) {
+            adopt(fetch());
+        }
+        return current.token();
+    }
+
+    /**
+     * Replaces the token the API refused. When another thread already replaced it, the newer
+     * one is returned without a second request.
+     */
+    public synchronized String renew(String refused) {
+        if (current != null && !current.token().equals(refused)) {
+            return current.token();
+        }
+        if (cache != null) {
+            cache.remove(baseUrl, username, address);
+        }
+        current = null;
+        adopt(fetch());
+        return current.token();
+    }
+
+    /** The grant in use, if any; never fetches. */
+    public synchronized Optional<TokenGrant> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Asks the API whether the current token is valid and until when. */
+    public Envelope validate() {
+        String token = token();
+        return calls.call("token#validate", Calls.Kind.TOKEN, t -> calls.api().validateToken(token, calls.formatName()));
+    }
+
+    /** Forgets the token in memory and in the cache. */
+    public synchronized void forget() {
+        if (current != null) {
+            redactor.forget(current.token());
+        }
+        current = null;
+        if (cache != null) {
+            cache.remove(baseUrl, username, address);
+        }
+    }
+
+    /** The comma-separated address list the token is bound to, or empty for the caller's own. */
+    public Optional<String> address() {
+        return Optional.ofNullable(address);
+    }
+
+    private TokenGrant fetch() {
+        String pw = new String(password);
+        Envelope e = calls.call("token#get", Calls.Kind.TOKEN,
+                t -> calls.api().getToken(username, pw, calls.formatName(), address));
+        TokenGrant grant = e.toTokenGrant();
+        if (cache != null) {
+            cache.store(baseUrl, username, address, grant);
+        }
+        return grant;
+    }
+
+    private void adopt(TokenGrant grant) {
+        if (current != null) {
+            redactor.forget(current.token());
+        }
+        current = grant;
+        redactor.register(grant.token());
+    }
+}

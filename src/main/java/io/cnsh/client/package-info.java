@@ -1,0 +1,8 @@
+/**
+ * The typed ContactNow client: {@link io.cnsh.client.ContactNow} (built once, shared) with its
+ * {@link io.cnsh.client.AgentsClient} and {@link io.cnsh.client.TokenManager}, over the Feign
+ * interface {@link io.cnsh.client.ContactNowApi}; batching, retries ({@link io.cnsh.client.RetryPolicy}),
+ * typed failures ({@link io.cnsh.client.ApiException} and kin, {@link io.cnsh.client.OutcomeUnknownException}),
+ * secret masking ({@link io.cnsh.client.Redactor}) and profiles ({@link io.cnsh.client.Profiles}).
+ */
+package io.cnsh.client;
