@@ -1,16 +1,24 @@
 package io.cnsh.cli;
 
+import io.cnsh.client.PartialFailureException;
+import io.cnsh.model.ContactNowException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * The {@code cnsh} command line. Parses the CLI contract with picocli and returns its exit code:
- * 0 ok, 1 error, 2 usage error, 3 partial failure, 4 a plan shows changes.
+ * 0 ok, 1 error, 2 usage error, 3 partial failure, 4 a plan shows changes. A user mistake is
+ * reported in one line; {@code --trace} adds the stack trace.
  */
 @Command(name = "cnsh",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
+        subcommands = {TokenCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",
@@ -18,7 +26,7 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "3:partial failure (some records bad)",
             "4:a plan shows changes"})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Exit code for success. */
     public static final int OK = 0;
@@ -34,20 +42,87 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    @Mixin
+    TargetOptions target;
+
+    private final Map<String, String> env;
+
+    Main(Map<String, String> env) {
+        this.env = env;
     }
 
-    /** Runs cnsh with these arguments and returns the exit code; never calls {@code System.exit}. */
-    public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeExceptionMapper(e -> ERROR);
-        return cli.execute(args);
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs cnsh and returns the exit code; never calls {@code System.exit}. */
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main(env);
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("cnsh: " + ex.getMessage().replaceAll("\\s+", " ").trim());
+            err.println("Try 'cnsh --help' for usage.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cl, parsed) -> main.report(ex, cl));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(out());
+        return OK;
+    }
+
+    /** The target for a command: its own target options over the ones given before it. */
+    Target openTarget(TargetOptions local) {
+        return Target.open(local.over(target), env, err());
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    private int report(Exception ex, CommandLine cl) {
+        PrintWriter err = cl.getErr();
+        boolean trace = Boolean.TRUE.equals(target.trace) || traceRequested(cl);
+        int code;
+        if (ex instanceof UsageException) {
+            err.println("cnsh: " + ex.getMessage());
+            code = USAGE;
+        } else if (ex instanceof PartialFailureException) {
+            err.println("cnsh: " + ex.getMessage());
+            code = PARTIAL;
+        } else if (ex instanceof ContactNowException) {
+            err.println("cnsh: " + ex.getMessage());
+            code = ERROR;
+        } else {
+            err.println("cnsh: internal error: " + ex.getClass().getSimpleName()
+                    + (trace ? "" : " (run again with --trace for details)"));
+            code = ERROR;
+        }
+        if (trace) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean traceRequested(CommandLine cl) {
+        return cl.getCommand() instanceof TargetAware t && t.targetOptions() != null && t.targetOptions().trace();
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

@@ -1,0 +1,7 @@
+package io.cnsh.cli;
+
+/** A subcommand that takes the target options of the CLI contract after its name. */
+interface TargetAware {
+
+    TargetOptions targetOptions();
+}

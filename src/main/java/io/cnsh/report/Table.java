@@ -1,0 +1,127 @@
+package io.cnsh.report;
+
+import io.cnsh.model.Agent;
+import io.cnsh.model.Secrets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders agents as a plain-text table that fits a width: the chosen columns in order, long
+ * values cut with {@code …}, columns dropped from the right (and said so) when even cut values
+ * do not fit. Secret fields show {@link Secrets#MASK} unless revealing is asked for.
+ */
+public final class Table {
+
+    /** The columns shown when none are chosen. */
+    public static final List<String> DEFAULT_COLUMNS =
+            List.of("agentid", "name", "username", "auth_level", "selfserve_id", "filter");
+
+    private static final int MIN_COLUMN = 4;
+
+    private final List<String> columns;
+    private final int width;
+    private final boolean reveal;
+
+    private Table(List<String> columns, int width, boolean reveal) {
+        this.columns = List.copyOf(columns);
+        this.width = width;
+        this.reveal = reveal;
+    }
+
+    /** A table of these columns, at most {@code width} characters wide (0 means no limit). */
+    public static Table of(List<String> columns, int width, boolean reveal) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a table needs at least one column");
+        }
+        return new Table(columns, width, reveal);
+    }
+
+    /** The rendered lines: header, rule, one line per agent. */
+    public List<String> render(List<Agent> agents) {
+        List<String> cols = new ArrayList<>(columns);
+        int[] widths = naturalWidths(cols, agents);
+        int dropped = 0;
+        if (width > 0) {
+            while (cols.size() > 1 && total(widths, cols.size()) > width && shrink(widths, cols.size(), width) > width) {
+                cols.remove(cols.size() - 1);
+                dropped++;
+                widths = naturalWidths(cols, agents);
+            }
+            shrink(widths, cols.size(), width);
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder head = new StringBuilder();
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < cols.size(); i++) {
+            head.append(i == 0 ? "" : "  ").append(pad(cut(cols.get(i), widths[i]), widths[i]));
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+        }
+        lines.add(head.toString().stripTrailing());
+        lines.add(rule.toString());
+        for (Agent a : agents) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < cols.size(); i++) {
+                row.append(i == 0 ? "" : "  ").append(pad(cut(cell(a, cols.get(i)), widths[i]), widths[i]));
+            }
+            lines.add(row.toString().stripTrailing());
+        }
+        if (dropped > 0) {
+            lines.add("(" + dropped + " column" + (dropped == 1 ? "" : "s") + " not shown: "
+                    + String.join(", ", columns.subList(cols.size(), columns.size())) + ")");
+        }
+        return lines;
+    }
+
+    /** The text of one cell: the value, empty for null, masked for secrets. */
+    public String cell(Agent a, String column) {
+        String v = a.get(column);
+        if (v == null) {
+            return "";
+        }
+        return Secrets.isSecretName(column) && !reveal ? Secrets.MASK : v.replaceAll("[\\r\\n\\t]", " ");
+    }
+
+    private int[] naturalWidths(List<String> cols, List<Agent> agents) {
+        int[] w = new int[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            w[i] = cols.get(i).length();
+            for (Agent a : agents) {
+                w[i] = Math.max(w[i], cell(a, cols.get(i)).length());
+            }
+        }
+        return w;
+    }
+
+    private static int total(int[] w, int n) {
+        int sum = 2 * (n - 1);
+        for (int i = 0; i < n; i++) {
+            sum += w[i];
+        }
+        return sum;
+    }
+
+    /** Cuts the widest columns until the row fits or none can shrink more; returns the new total. */
+    private static int shrink(int[] w, int n, int limit) {
+        while (total(w, n) > limit) {
+            int widest = 0;
+            for (int i = 1; i < n; i++) {
+                if (w[i] > w[widest]) {
+                    widest = i;
+                }
+            }
+            if (w[widest] <= MIN_COLUMN) {
+                break;
+            }
+            w[widest]--;
+        }
+        return total(w, n);
+    }
+
+    private static String cut(String s, int w) {
+        return s.length() <= w ? s : s.substring(0, Math.max(0, w - 1)) + "…";
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s : s + " ".repeat(w - s.length());
+    }
+}
