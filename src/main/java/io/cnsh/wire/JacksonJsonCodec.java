@@ -29,7 +29,7 @@ final class JacksonJsonCodec extends JacksonCodec {
                         .build())
                 .build();
         this.mapper = JsonMapper.builder(factory)
-                .addModule(new AgentJacksonModule(false))
+                .addModule(new AgentJacksonModule(Format.JSON))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }
