@@ -66,7 +66,7 @@ public final class Agent {
     /** A copy with every given field set. */
     public Agent withAll(Map<String, ?> fields) {
         Map<String, String> copy = new LinkedHashMap<>(values);
-        fields.forEach((k, v) -> copy.put(k, text(v)));
+        fields.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "field name"), text(v)));
         return new Agent(copy);
     }
 
@@ -192,8 +192,9 @@ public final class Agent {
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            if (d == Math.rint(d) && !Double.isInfinite(d)) {
-                return Long.toString((long) d);
+            if (!Double.isNaN(d) && !Double.isInfinite(d)) {
+                // 2.0 is "2" and 1e20 is "100000000000000000000", not Long.MAX_VALUE
+                return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
             }
         }
         return value.toString();

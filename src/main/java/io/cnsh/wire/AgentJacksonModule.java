@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cnsh.model.Agent;
 import java.io.IOException;
@@ -17,16 +18,21 @@ import java.util.Map;
  * Jackson bindings for {@link Agent} (fields in order, {@code null} written as null or
  * {@code <x/>}) and for the API's booleans ({@code true}/{@code false} in JSON, {@code 1}/{@code 0}
  * in XML, both read everywhere).
+ *
+ * <p>In XML an empty element reads as {@code null} whether it is written {@code <x/>} or
+ * {@code <x></x>}: the two are the same element, so they must read the same.
  */
 final class AgentJacksonModule extends SimpleModule {
 
-    AgentJacksonModule(boolean numericBooleans) {
-        super("cnsh-wire");
+    AgentJacksonModule(Format format) {
+        super("cnsh-wire-" + format.wireName());
+        boolean xml = format == Format.XML;
         addSerializer(Agent.class, new AgentSerializer());
-        addDeserializer(Agent.class, new AgentDeserializer());
+        addDeserializer(Agent.class, new AgentDeserializer(format));
         addDeserializer(Boolean.class, new LenientBooleanDeserializer());
-        if (numericBooleans) {
+        if (xml) {
             addSerializer(Boolean.class, new NumericBooleanSerializer());
+            addDeserializer(String.class, new EmptyAsNullStringDeserializer());
         }
     }
 
@@ -47,48 +53,94 @@ final class AgentJacksonModule extends SimpleModule {
     }
 
     static final class AgentDeserializer extends JsonDeserializer<Agent> {
-        @Override
-        public Agent deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return readAgent(p, ctxt);
+        private final Format format;
+
+        AgentDeserializer(Format format) {
+            this.format = format;
         }
 
         @Override
+        public Agent deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return readAgent(p, ctxt, format);
+        }
+
+        /** JSON {@code null} where a record belongs is refused; in XML it is an empty {@code <agent/>}. */
+        @Override
         public Agent getNullValue(DeserializationContext ctxt) {
-            return Agent.empty();
+            if (format == Format.XML) {
+                return Agent.empty();
+            }
+            throw new WireFormatException(format, "an agent record is null, expected an object");
         }
     }
 
-    /** Reads one record whose START_OBJECT is the current token (or an empty XML element). */
-    static Agent readAgent(JsonParser p, DeserializationContext ctxt) throws IOException {
+    /**
+     * Reads one record whose START_OBJECT is the current token (or an empty XML element).
+     *
+     * @throws WireFormatException when the record names a field twice: one of the two values would
+     *     be lost without a trace
+     */
+    static Agent readAgent(JsonParser p, DeserializationContext ctxt, Format format) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isBlank())) {
+        if (t == JsonToken.VALUE_NULL && format == Format.XML
+                || t == JsonToken.VALUE_STRING && format == Format.XML && p.getText().isBlank()) {
             return Agent.empty();
         }
         if (t == JsonToken.START_OBJECT) {
             t = p.nextToken();
         }
         if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
+            if (format == Format.XML && t == JsonToken.VALUE_STRING) {
+                throw new WireFormatException(format, "an <agent> element holds text instead of fields");
+            }
             return (Agent) ctxt.handleUnexpectedToken(Agent.class, p);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
+            if (format == Format.XML && name.isEmpty()) {
+                // Jackson names the text beside child elements ""
+                throw new WireFormatException(format, "an <agent> element holds text beside its fields");
+            }
             p.nextToken();
-            fields.put(name, scalarText(p));
+            String value = scalarText(p, name, format);
+            if (fields.containsKey(name)) {
+                throw new WireFormatException(format, "an agent record names the field "
+                        + JacksonCodec.shown(name) + " twice");
+            }
+            fields.put(name, value);
         }
         return Agent.of(fields);
     }
 
-    /** The current value as text: strings as is, numbers and booleans as written, structures as JSON. */
-    static String scalarText(JsonParser p) throws IOException {
+    /**
+     * The current value of field {@code name} as text: strings as is, numbers and booleans as
+     * written, JSON structures as JSON text; in XML an empty element is {@code null}, and a field
+     * holding elements or attributes is refused (no documented field does).
+     */
+    static String scalarText(JsonParser p, String name, Format format) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            if (format == Format.XML) {
+                throw new WireFormatException(format, "XML field " + JacksonCodec.shown(name)
+                        + " holds elements or attributes instead of text");
+            }
             return p.readValueAsTree().toString();
         }
-        return p.getText();
+        String text = p.getText();
+        return format == Format.XML && text.isEmpty() ? null : text;
+    }
+
+    /** XML text of envelope keys: {@code <error></error>} reads as {@code null}, like {@code <error/>}. */
+    static final class EmptyAsNullStringDeserializer extends JsonDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = StringDeserializer.instance.deserialize(p, ctxt);
+            return s == null || s.isEmpty() ? null : s;
+        }
     }
 
     static final class LenientBooleanDeserializer extends JsonDeserializer<Boolean> {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
@@ -50,6 +52,8 @@ public final class Envelope {
     @JsonProperty("info")
     private String info;
     @JsonProperty("list")
+    // <list/> (an empty read in XML) and "list":null read as an empty list, not as "no list"
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JacksonXmlElementWrapper(localName = "list")
     @JacksonXmlProperty(localName = "agent")
     private List<Agent> list;

@@ -5,12 +5,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cnsh.model.Agent;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** What the Jackson codecs share: the size check, error wording and envelope writing. */
 abstract class JacksonCodec implements WireCodec {
+
+    /** What a body is read as; the XML codec checks the root element against it. */
+    enum Body {
+        RESPONSE("response", "result"),
+        PAYLOAD("payload", "dxi");
+
+        final String noun;
+        final String xmlRoot;
+
+        Body(String noun, String xmlRoot) {
+            this.noun = noun;
+            this.xmlRoot = xmlRoot;
+        }
+    }
 
     private final WireLimits limits;
 
@@ -24,29 +40,40 @@ abstract class JacksonCodec implements WireCodec {
     public byte[] writeEnvelope(Envelope envelope) {
         try {
             return mapper().writeValueAsBytes(envelope);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw unwritable(e);
         }
     }
 
     @Override
     public Envelope readEnvelope(byte[] body) {
         checkBody(body);
+        checkDocument(body, Body.RESPONSE);
+        Envelope e;
         try {
-            Envelope e = mapper().readerFor(Envelope.class)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
-            if (e == null) {
-                throw new WireFormatException(format(), "empty " + format() + " response");
-            }
-            return e;
-        } catch (IOException e) {
-            throw malformed(e);
+            e = parseEnvelope(body);
+        } catch (IOException ex) {
+            throw malformed(ex);
         }
+        if (e == null) {
+            throw new WireFormatException(format(), "empty " + format() + " response");
+        }
+        if (e.success() == null) {
+            throw new WireFormatException(format(), format() + " response has no success flag");
+        }
+        return e;
+    }
+
+    /** Binds a whole body to an envelope; content after the document is an error. */
+    Envelope parseEnvelope(byte[] body) throws IOException {
+        return mapper().readerFor(Envelope.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(source(body));
     }
 
     @Override
     public Payload readPayload(byte[] body) {
         checkBody(body);
+        checkDocument(body, Body.PAYLOAD);
         try {
             return parsePayload(body);
         } catch (IOException e) {
@@ -64,7 +91,7 @@ abstract class JacksonCodec implements WireCodec {
         try {
             return serializePayload(records, shape);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unwritable(e);
         }
     }
 
@@ -80,31 +107,106 @@ abstract class JacksonCodec implements WireCodec {
         }
     }
 
-    WireFormatException malformed(IOException e) {
+    /**
+     * The body as a stream: the XML and CSV parsers quote a byte array source in their exception
+     * messages whatever {@code INCLUDE_SOURCE_IN_LOCATION} says, and a stream they cannot quote.
+     */
+    static InputStream source(byte[] body) {
+        return new ByteArrayInputStream(body);
+    }
+
+    /** A check of the document as a whole before it is bound; the XML codec reads its prolog here. */
+    void checkDocument(byte[] body, Body kind) {
+    }
+
+    /**
+     * The one-line failure for a body the parser or binder rejected. A {@link WireFormatException}
+     * raised by our own deserializers is passed on as it is; Jackson wraps it on the way out.
+     */
+    WireFormatException malformed(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WireFormatException wfe) {
+                return wfe;
+            }
+        }
         if (e instanceof JsonProcessingException jpe) {
             JsonLocation at = jpe.getLocation();
-            String where = at == null || at.getLineNr() < 0 ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return new WireFormatException(format(),
-                    "malformed " + format() + where + ": " + oneLine(jpe.getOriginalMessage()), null);
+            return malformed(at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(),
+                    jpe.getOriginalMessage());
         }
         return new WireFormatException(format(), "unreadable " + format() + ": " + oneLine(e.getMessage()), null);
     }
 
+    WireFormatException malformed(int line, int column, String parserMessage) {
+        String where = line < 0 ? "" : " at line " + line + ", column " + column;
+        return new WireFormatException(format(), "malformed " + format() + where + ": " + oneLine(parserMessage), null);
+    }
+
+    private WireFormatException unwritable(IOException e) {
+        return new WireFormatException(format(), "cannot write " + format() + ": "
+                + oneLine(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()), null);
+    }
+
+    // A character the parser choked on, as Jackson and Woodstox describe it: 'x' (code 120),
+    // 'x' (code 300 / 0x12c), (CTRL-CHAR, code 1). The character may be part of a secret.
+    private static final Pattern CHAR_DESCRIPTION =
+            Pattern.compile("'.{1,8}?' \\(code \\d+(?: / 0x\\p{XDigit}+)?\\)|\\(CTRL-CHAR, code \\d+\\)");
+    private static final Pattern CHAR_CODE = Pattern.compile("\\((?:code|unicode) \\d+[^)]*\\)|\\(0x\\p{XDigit}+\\)");
+    // Jackson echoes an out-of-range number: "Numeric value (123…) out of range of long".
+    private static final Pattern ECHOED_NUMBER = Pattern.compile("(?i)(numeric value) \\([^)]*\\)");
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
     /**
-     * A parser message on one line without quoted input: Jackson quotes the text it choked on,
-     * and that text may be a password.
+     * A parser message on one line without any of the input: Jackson and Woodstox quote the text or
+     * the character they choked on, and that text may be a password. Quoted text becomes
+     * {@code '…'}, character descriptions become {@code a character}, and anything after a quote
+     * left open is dropped.
      */
     static String oneLine(String message) {
         if (message == null) {
             return "no detail";
         }
-        String s = message.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
-        s = s.replaceAll("\\s+", " ").trim();
-        int cut = s.indexOf(" at [Source");
-        if (cut > 0) {
-            s = s.substring(0, cut);
+        String s = message;
+        for (String locationMark : new String[] {"\n at [", " at [Source", " at [row,col"}) {
+            int cut = s.indexOf(locationMark);
+            if (cut >= 0) {
+                s = s.substring(0, cut);
+            }
         }
+        s = s.replace("token 'null', 'true' or 'false'", "token null, true or false");
+        s = CHAR_DESCRIPTION.matcher(s).replaceAll("a character");
+        s = CHAR_CODE.matcher(s).replaceAll("");
+        s = ECHOED_NUMBER.matcher(s).replaceAll("$1");
+        s = QUOTED.matcher(s).replaceAll(m -> m.group().charAt(0) == '\'' ? "'…'" : "\"…\"");
+        int open = firstOf(s, '\'', '"');
+        if (open >= 0) {
+            s = s.substring(0, open) + "…";
+        }
+        s = s.replaceAll("\\s+", " ").trim();
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    private static int firstOf(String s, char a, char b) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // the placeholders left by QUOTED are closed pairs: skip over them
+            if ((c == a || c == b) && i + 2 < s.length() && s.charAt(i + 1) == '…' && s.charAt(i + 2) == c) {
+                i += 2;
+            } else if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A name from the input (a field or element name, never a value) shown in a one-line message. */
+    static String shown(String name) {
+        return "'" + capped(name) + "'";
+    }
+
+    /** Names from the input on one line and at most 64 characters long. */
+    static String capped(String names) {
+        String s = names.replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 }

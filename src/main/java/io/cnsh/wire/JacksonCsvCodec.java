@@ -1,13 +1,18 @@
 package io.cnsh.wire;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.cnsh.model.Agent;
+import io.cnsh.model.AgentField;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +37,10 @@ final class JacksonCsvCodec extends JacksonCodec {
 
     JacksonCsvCodec(WireLimits limits) {
         super(limits);
-        this.mapper = CsvMapper.builder()
+        this.mapper = CsvMapper.builder(CsvFactory.builder()
+                        // parser messages must never carry the body: it may hold passwords
+                        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                        .build())
                 .enable(CsvParser.Feature.WRAP_AS_ARRAY)
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
@@ -104,9 +112,18 @@ final class JacksonCsvCodec extends JacksonCodec {
 
     @Override
     Payload parsePayload(byte[] body) throws IOException {
+        try {
+            return parseTable(body);
+        } catch (RuntimeJsonMappingException e) {
+            // the row iterator reports parse errors unchecked
+            throw malformed(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage()));
+        }
+    }
+
+    private Payload parseTable(byte[] body) throws IOException {
         List<Agent> records = new ArrayList<>();
         try (MappingIterator<String[]> rows = mapper.readerFor(String[].class)
-                .readValues(new String(body, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""))) {
+                .readValues(new StringReader(new String(body, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "")))) {
             if (!rows.hasNext()) {
                 return new Payload(records, Payload.Shape.LIST);
             }
@@ -144,16 +161,22 @@ final class JacksonCsvCodec extends JacksonCodec {
         return table(records);
     }
 
+    /**
+     * A header and one row per record; the columns are every field of every record in order of
+     * first appearance. With no record the header names the documented fields, so that an empty
+     * read is still a table.
+     */
     private byte[] table(List<Agent> records) {
         Set<String> columns = new LinkedHashSet<>();
         records.forEach(a -> columns.addAll(a.fields().keySet()));
+        if (columns.isEmpty()) {
+            columns.addAll(AgentField.wireNames());
+        }
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
-        try (var writer = mapper.writer(schema.build().withHeader()).writeValues(out)) {
-            if (records.isEmpty()) {
-                return new byte[0];
-            }
+        try (var writer = mapper.writer(schema.build().withoutHeader()).writeValues(out)) {
+            writer.write(new ArrayList<>(columns));
             for (Agent a : records) {
                 List<String> row = new ArrayList<>(columns.size());
                 for (String c : columns) {

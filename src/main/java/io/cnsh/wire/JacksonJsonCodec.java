@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,13 +21,15 @@ final class JacksonJsonCodec extends JacksonCodec {
     JacksonJsonCodec(WireLimits limits) {
         super(limits);
         JsonFactory factory = JsonFactory.builder()
+                // parser messages must never carry the body: it may hold passwords
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(64)
                         .maxDocumentLength(limits.maxBodyBytes())
                         .build())
                 .build();
         this.mapper = JsonMapper.builder(factory)
-                .addModule(new AgentJacksonModule(false))
+                .addModule(new AgentJacksonModule(Format.JSON))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }

@@ -1,9 +1,13 @@
 package io.cnsh.wire;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
@@ -20,34 +24,52 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * XML bodies: {@code <result>} responses with {@code 1}/{@code 0} booleans and
  * {@code <list><agent>…</agent></list>}; {@code <dxi>} payloads, either one {@code <agent>} element
- * per record or one record's fields directly under {@code <dxi>}. An empty element ({@code <x/>})
- * reads as {@code null} and {@code null} is written as {@code <x/>}: XML cannot tell an empty
- * value from a missing one, so both read as {@code null}.
+ * per record or one record's fields directly under {@code <dxi>}. An empty element ({@code <x/>} or
+ * {@code <x></x>}) reads as {@code null}, and {@code null} and {@code ""} are both written as
+ * {@code <x/>}: the 8x8 samples write JSON's null and empty values alike as {@code <x/>}.
+ *
+ * <p>Reading is strict about the document: the root must be {@code <result>} or {@code <dxi>}, no
+ * DOCTYPE may appear, no entity other than the predefined five is accepted, and nothing may follow
+ * the root element.
  */
 final class JacksonXmlCodec extends JacksonCodec {
 
     static final String RESPONSE_DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n";
     static final String PAYLOAD_DECLARATION = "<?xml version='1.0' encoding='utf-8' ?>\n";
 
+    private final XMLInputFactory input;
     private final XmlMapper mapper;
 
     JacksonXmlCodec(WireLimits limits) {
         super(limits);
-        XMLInputFactory input = new WstxInputFactory();
+        input = new WstxInputFactory();
+        // No DTD is read and no entity is resolved, so an entity reference other than the five
+        // predefined ones is an error ("undeclared entity") instead of being dropped or fetched.
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        input.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        input.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+        input.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 64);
+        WstxOutputFactory output = new WstxOutputFactory();
+        // A field name that is no XML name (from a JSON record, say) fails here instead of
+        // producing a document nobody can read.
+        output.setProperty(WstxOutputProperties.P_OUTPUT_VALIDATE_NAMES, true);
         XmlFactory factory = XmlFactory.builder()
+                // parser messages must never carry the body: it may hold passwords
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .xmlInputFactory(input)
-                .xmlOutputFactory(new WstxOutputFactory())
+                .xmlOutputFactory(output)
                 .build();
         this.mapper = XmlMapper.builder(factory)
-                .addModule(new AgentJacksonModule(true))
+                .addModule(new AgentJacksonModule(Format.XML))
                 .enable(FromXmlParser.Feature.EMPTY_ELEMENT_AS_NULL)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
@@ -73,42 +95,121 @@ final class JacksonXmlCodec extends JacksonCodec {
         return withDeclaration(RESPONSE_DECLARATION, super.writeEnvelope(envelope));
     }
 
+    /**
+     * Reads the prolog with the same StAX settings as the parser: a DOCTYPE anywhere before the
+     * root element is refused (whatever the encoding, however long the comments before it), and
+     * the root must be {@code <result>} for a response, {@code <dxi>} for a payload.
+     */
     @Override
-    void checkBody(byte[] body) {
-        super.checkBody(body);
-        refuseDoctype(body);
+    void checkDocument(byte[] body, Body kind) {
+        XMLStreamReader r = null;
+        try {
+            r = input.createXMLStreamReader(source(body));
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new WireFormatException(format(),
+                            "XML with a DOCTYPE is refused: DTDs and entity declarations are not allowed");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String root = r.getLocalName();
+                    if (!root.equals(kind.xmlRoot)) {
+                        throw new WireFormatException(format(), "XML " + kind.noun + " must have the root element <"
+                                + kind.xmlRoot + ">, found <" + capped(root) + ">");
+                    }
+                    return;
+                }
+            }
+            throw new WireFormatException(format(), "XML " + kind.noun + " has no root element");
+        } catch (XMLStreamException | WstxLazyException e) {
+            throw malformedXml(e);
+        } finally {
+            close(r);
+        }
+    }
+
+    private static void close(XMLStreamReader r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // nothing was read from it that a close failure could spoil
+            }
+        }
+    }
+
+    @Override
+    Envelope parseEnvelope(byte[] body) throws IOException {
+        try (JsonParser p = mapper.createParser(source(body))) {
+            Envelope e = mapper.readValue(p, Envelope.class);
+            requireEnd(p);
+            return e;
+        }
+    }
+
+    /**
+     * Reads the rest of the document after the root element: Jackson stops at the root's end tag,
+     * and a second root, a late DOCTYPE or plain garbage after it must not pass unseen.
+     */
+    private void requireEnd(JsonParser p) {
+        XMLStreamReader r = ((FromXmlParser) p).getStaxReader();
+        try {
+            while (r.hasNext()) {
+                r.next();
+            }
+        } catch (XMLStreamException | WstxLazyException e) {
+            throw malformedXml(e);
+        }
+    }
+
+    /** A StAX failure as one line; Woodstox also throws some of them unchecked. */
+    private WireFormatException malformedXml(Exception e) {
+        Location at = e instanceof XMLStreamException x ? x.getLocation() : null;
+        return malformed(at == null ? -1 : at.getLineNumber(), at == null ? -1 : at.getColumnNumber(), e.getMessage());
     }
 
     @Override
     Payload parsePayload(byte[] body) throws IOException {
-        try (JsonParser p = mapper.createParser(body)) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING) {
-                return new Payload(List.of(), Payload.Shape.LIST);
-            }
-            if (t != JsonToken.START_OBJECT) {
-                throw new WireFormatException(format(), "XML payload must be a <dxi> element");
-            }
-            List<Agent> records = new ArrayList<>();
-            Map<String, String> flat = new LinkedHashMap<>();
-            for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("agent") && (value == JsonToken.START_OBJECT || value == JsonToken.VALUE_NULL)) {
-                    Agent agent = mapper.readValue(p, Agent.class);
-                    records.add(agent == null ? Agent.empty() : agent);
-                } else {
-                    flat.put(name, AgentJacksonModule.scalarText(p));
-                }
-            }
-            if (!records.isEmpty() && !flat.isEmpty()) {
-                throw new WireFormatException(format(), "XML payload mixes <agent> records with fields directly"
-                        + " under <dxi> (" + String.join(", ", flat.keySet()) + ")");
-            }
-            return flat.isEmpty()
-                    ? new Payload(records, Payload.Shape.LIST)
-                    : new Payload(List.of(Agent.of(flat)), Payload.Shape.SINGLE);
+        try (JsonParser p = mapper.createParser(source(body))) {
+            Payload payload = parsePayload(p);
+            requireEnd(p);
+            return payload;
         }
+    }
+
+    private Payload parsePayload(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+            return new Payload(List.of(), Payload.Shape.LIST);
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw new WireFormatException(format(), "XML payload <dxi> holds text instead of fields");
+        }
+        List<Agent> records = new ArrayList<>();
+        Map<String, String> flat = new LinkedHashMap<>();
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.isEmpty()) {
+                // Jackson names the text beside child elements ""
+                throw new WireFormatException(format(), "XML payload <dxi> holds text beside its fields");
+            }
+            if (name.equals("agent")) {
+                Agent agent = mapper.readValue(p, Agent.class);
+                records.add(agent == null ? Agent.empty() : agent);
+            } else if (flat.containsKey(name)) {
+                throw new WireFormatException(format(), "XML payload names the field " + shown(name) + " twice");
+            } else {
+                flat.put(name, AgentJacksonModule.scalarText(p, name, format()));
+            }
+        }
+        if (!records.isEmpty() && !flat.isEmpty()) {
+            throw new WireFormatException(format(), "XML payload mixes <agent> records with fields directly"
+                    + " under <dxi> (" + capped(String.join(", ", flat.keySet())) + ")");
+        }
+        return flat.isEmpty()
+                ? new Payload(records, Payload.Shape.LIST)
+                : new Payload(List.of(Agent.of(flat)), Payload.Shape.SINGLE);
     }
 
     @Override
@@ -124,43 +225,6 @@ final class JacksonXmlCodec extends JacksonCodec {
         out.writeBytes(declaration.getBytes(StandardCharsets.UTF_8));
         out.writeBytes(xml);
         return out.toByteArray();
-    }
-
-    /**
-     * Refuses a document whose prolog declares a DOCTYPE. The parser is also set never to read
-     * DTDs or external entities; this check gives the clear message and stops entity expansion
-     * before any parsing.
-     */
-    private void refuseDoctype(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, 64 * 1024), StandardCharsets.UTF_8);
-        int i = 0;
-        if (head.startsWith("\uFEFF")) {
-            i = 1;
-        }
-        while (i < head.length()) {
-            char c = head.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (head.startsWith("<?", i)) {
-                int end = head.indexOf("?>", i);
-                if (end < 0) {
-                    return;
-                }
-                i = end + 2;
-            } else if (head.startsWith("<!--", i)) {
-                int end = head.indexOf("-->", i);
-                if (end < 0) {
-                    return;
-                }
-                i = end + 3;
-            } else {
-                if (head.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
-                    throw new WireFormatException(format(),
-                            "XML with a DOCTYPE is refused: DTDs and entity declarations are not allowed");
-                }
-                return;
-            }
-        }
     }
 
     /** The create payload: one {@code <agent>} element per record under {@code <dxi>}. */
