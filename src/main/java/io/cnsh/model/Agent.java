@@ -82,9 +82,17 @@ public final class Agent {
         return values.containsKey(field);
     }
 
-    /** The field's value, or {@code null} when it is null or absent (see {@link #has}). */
+    /**
+     * The field's value, or {@code null} when it is null or absent (see {@link #has}). A documented
+     * field can also be named in Java style ({@code authLevel} for {@code auth_level}), which is
+     * what makes {@code agent.authLevel} work in Groovy.
+     */
     public String get(String field) {
-        return values.get(field);
+        String v = values.get(field);
+        if (v == null && !values.containsKey(field)) {
+            return AgentField.byAnyName(field).map(f -> values.get(f.wireName())).orElse(null);
+        }
+        return v;
     }
 
     public String get(AgentField field) {
