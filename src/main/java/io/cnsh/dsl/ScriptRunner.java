@@ -1,0 +1,155 @@
+package io.cnsh.dsl;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyCodeSource;
+import groovy.lang.GroovyShell;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+import io.cnsh.model.ContactNowException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerInvocationException;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+/**
+ * Compiles and runs cnsh code (script files, {@code -e} snippets, REPL lines) with the DSL's
+ * compiler configuration and {@link CnshScript} as base class. The binding holds {@code agents},
+ * {@code cn}, {@code args}, {@code out} and {@code err}. Failures become a
+ * {@link DslScriptException} whose message names the user's file and line.
+ */
+public final class ScriptRunner {
+
+    private final AgentsContext agents;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final CompilerConfiguration configuration;
+
+    public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err) {
+        this.agents = agents;
+        this.out = out;
+        this.err = err;
+        this.configuration = DslCompiler.builder().scriptBaseClass(CnshScript.class).build();
+    }
+
+    /** A fresh binding with the standard variables and these script arguments. */
+    public Binding binding(List<String> args) {
+        Binding b = new Binding();
+        b.setVariable("agents", agents);
+        b.setVariable("cn", agents == null ? null : agents.getClient());
+        b.setVariable("args", args.toArray(new String[0]));
+        b.setVariable("out", out);
+        b.setVariable("err", err);
+        return b;
+    }
+
+    /**
+     * Runs a script file and returns the value of its last expression.
+     *
+     * @throws ScriptExit         when the script ended itself with an exit code
+     * @throws DslScriptException when it failed; the message starts with {@code file:line:}
+     */
+    public Object runFile(Path file, List<String> args) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DslScriptException(null, 0, "cannot read script " + file + ": " + e.getMessage(), e);
+        }
+        String name = file.getFileName().toString();
+        return run(new GroovyCodeSource(text, name.endsWith(".groovy") ? name : name + ".groovy", "/groovy/script"),
+                name, binding(args));
+    }
+
+    /** Evaluates a snippet (for {@code -e} and the REPL) in the given binding. */
+    public Object evaluate(String code, String displayName, Binding binding) {
+        return run(new GroovyCodeSource(code, "cnsh_snippet.groovy", "/groovy/shell"), displayName, binding);
+    }
+
+    private Object run(GroovyCodeSource source, String displayName, Binding binding) {
+        source.setCachable(false);
+        GroovyShell shell = new GroovyShell(getClass().getClassLoader(), binding, configuration);
+        Script script;
+        try {
+            script = shell.parse(source);
+        } catch (CompilationFailedException e) {
+            throw compileError(displayName, e);
+        }
+        try {
+            return script.run();
+        } catch (ScriptExit e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw runtimeError(displayName, source.getName(), unwrap(e));
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof InvokerInvocationException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static DslScriptException compileError(String name, CompilationFailedException e) {
+        var dsl = DslSyntaxException.from(e);
+        if (dsl.isPresent()) {
+            return new DslScriptException(name, dsl.get().line(), dsl.get().description(), e);
+        }
+        if (e instanceof MultipleCompilationErrorsException m && m.getErrorCollector().getErrorCount() > 0) {
+            Message first = m.getErrorCollector().getError(0);
+            if (first instanceof SyntaxErrorMessage sem) {
+                SyntaxException se = sem.getCause();
+                String text = se.getOriginalMessage() == null ? se.getMessage() : se.getOriginalMessage();
+                return new DslScriptException(name, se.getLine(), oneLine(text), e);
+            }
+        }
+        return new DslScriptException(name, 0, oneLine(e.getMessage()), e);
+    }
+
+    static DslScriptException runtimeError(String name, String compiledName, Throwable t) {
+        if (t instanceof DslScriptException d) {
+            return d;
+        }
+        int line = 0;
+        for (StackTraceElement el : t.getStackTrace()) {
+            if (compiledName.equals(el.getFileName()) && el.getLineNumber() > 0) {
+                line = el.getLineNumber();
+                break;
+            }
+        }
+        String message;
+        if (t instanceof ContactNowException) {
+            message = t.getMessage();
+        } else if (t instanceof MissingPropertyException mpe) {
+            message = "no variable or property '" + mpe.getProperty() + "'";
+        } else if (t instanceof MissingMethodException mme) {
+            message = "no method " + mme.getMethod() + "(" + mme.getArguments().length + " argument"
+                    + (mme.getArguments().length == 1 ? "" : "s") + ")"
+                    + (mme.getType() == null ? "" : " on " + mme.getType().getSimpleName());
+        } else {
+            message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()));
+        }
+        return new DslScriptException(name, line, message, t);
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String first = s.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        return first.replaceAll("^startup failed:\\s*", "").replaceAll("\\s+", " ").trim();
+    }
+}
