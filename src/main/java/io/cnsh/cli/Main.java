@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
-        subcommands = {TokenCommand.class},
+        subcommands = {TokenCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",

@@ -1,0 +1,278 @@
+package io.cnsh.sandbox;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The failures a sandbox injects on purpose, so that a client's retry, timeout and "outcome
+ * unknown" handling can be tested over a real wire. All are off until set, and can be changed
+ * while the server runs; every setter returns this object.
+ *
+ * <p>Two kinds: rates, drawn per request from a {@link Random} with a fixed {@link #seed(long) seed}
+ * so that a run can be repeated, and counts, which hit exactly the next N requests. Latency
+ * applies first, then a connection reset, then an HTTP error (neither of which reaches the store),
+ * then the request is handled (where the forced token answers apply, to {@code database.php}
+ * only), then a lost response (the write is committed, the connection closes unanswered), then a
+ * garbled body.
+ *
+ * <pre>{@code
+ * server.faults().nextLostResponses(1);      // the next create commits but its answer never arrives
+ * server.faults().nextExpiredTokens(2);      // the next two database.php calls get "Expired token"
+ * server.faults().latency(Duration.ofMillis(50), Duration.ofMillis(20)).httpErrorRate(0.05);
+ * }</pre>
+ */
+public final class Faults {
+
+    /** The statuses an HTTP error rate picks from when none are given. */
+    public static final int[] DEFAULT_ERROR_STATUSES = {500, 502, 503};
+
+    private volatile long latencyMillis;
+    private volatile long jitterMillis;
+    private volatile double httpErrorRate;
+    private volatile int[] errorStatuses = DEFAULT_ERROR_STATUSES.clone();
+    private volatile double resetRate;
+    private volatile double lostResponseRate;
+    private volatile int nextErrorStatus = 503;
+    private final AtomicInteger nextHttpErrors = new AtomicInteger();
+    private final AtomicInteger nextResets = new AtomicInteger();
+    private final AtomicInteger nextLostResponses = new AtomicInteger();
+    private final AtomicInteger nextGarbledBodies = new AtomicInteger();
+    private final AtomicInteger nextExpiredTokens = new AtomicInteger();
+    private final AtomicInteger nextUnknownTokens = new AtomicInteger();
+    private final AtomicInteger nextInvalidTokens = new AtomicInteger();
+    private final AtomicLong injected = new AtomicLong();
+    private Random random = new Random(1);
+
+    Faults() {
+    }
+
+    /** Delays every request by {@code fixed} plus a uniform random part of up to {@code jitter}. */
+    public Faults latency(Duration fixed, Duration jitter) {
+        if (fixed.isNegative() || jitter.isNegative()) {
+            throw new IllegalArgumentException("latency and jitter must not be negative");
+        }
+        latencyMillis = fixed.toMillis();
+        jitterMillis = jitter.toMillis();
+        return this;
+    }
+
+    /** Answers this share of requests (0 to 1) with an HTTP error, one of {@code statuses} (default 500, 502, 503). */
+    public Faults httpErrorRate(double rate, int... statuses) {
+        int[] s = statuses.length == 0 ? DEFAULT_ERROR_STATUSES.clone() : statuses.clone();
+        for (int status : s) {
+            checkStatus(status);
+        }
+        httpErrorRate = rate(rate);
+        errorStatuses = s;
+        return this;
+    }
+
+    /** Closes the connection unanswered, before handling, for this share of requests. */
+    public Faults resetRate(double rate) {
+        resetRate = rate(rate);
+        return this;
+    }
+
+    /** Handles (and commits) this share of requests, then closes the connection unanswered. */
+    public Faults lostResponseRate(double rate) {
+        lostResponseRate = rate(rate);
+        return this;
+    }
+
+    /** Answers the next {@code n} requests with this HTTP status, before handling them. */
+    public Faults nextHttpErrors(int n, int status) {
+        checkStatus(status);
+        nextErrorStatus = status;
+        nextHttpErrors.set(count(n));
+        return this;
+    }
+
+    /** Closes the connection of the next {@code n} requests unanswered, before handling them. */
+    public Faults nextResets(int n) {
+        nextResets.set(count(n));
+        return this;
+    }
+
+    /** Handles (and commits) the next {@code n} requests, then closes their connections unanswered. */
+    public Faults nextLostResponses(int n) {
+        nextLostResponses.set(count(n));
+        return this;
+    }
+
+    /** Answers the next {@code n} requests with an HTML error page and status 200 instead of the API's body. */
+    public Faults nextGarbledBodies(int n) {
+        nextGarbledBodies.set(count(n));
+        return this;
+    }
+
+    /** Answers the next {@code n} {@code database.php} calls {@code "Expired token"} with {@code expire:-1}. */
+    public Faults nextExpiredTokens(int n) {
+        nextExpiredTokens.set(count(n));
+        return this;
+    }
+
+    /** Answers the next {@code n} {@code database.php} calls {@code "Unknown token"}. */
+    public Faults nextUnknownTokens(int n) {
+        nextUnknownTokens.set(count(n));
+        return this;
+    }
+
+    /** Answers the next {@code n} {@code database.php} calls {@code "Invalid token"}, as from a wrong address. */
+    public Faults nextInvalidTokens(int n) {
+        nextInvalidTokens.set(count(n));
+        return this;
+    }
+
+    /** Restarts the random draws of the rates from this seed. */
+    public synchronized Faults seed(long seed) {
+        random = new Random(seed);
+        return this;
+    }
+
+    /** Turns every fault off. */
+    public Faults clear() {
+        latencyMillis = 0;
+        jitterMillis = 0;
+        httpErrorRate = 0;
+        errorStatuses = DEFAULT_ERROR_STATUSES.clone();
+        resetRate = 0;
+        lostResponseRate = 0;
+        for (AtomicInteger n : new AtomicInteger[] {nextHttpErrors, nextResets, nextLostResponses,
+                nextGarbledBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens}) {
+            n.set(0);
+        }
+        return this;
+    }
+
+    /** How many faults have been injected since the server started. */
+    public long injected() {
+        return injected.get();
+    }
+
+    /** The faults in force, e.g. {@code latency 50+20 ms, http errors 5% [500, 502, 503]}, or {@code none}. */
+    public String describe() {
+        StringJoiner j = new StringJoiner(", ");
+        if (latencyMillis > 0 || jitterMillis > 0) {
+            j.add("latency " + latencyMillis + "+" + jitterMillis + " ms");
+        }
+        if (httpErrorRate > 0) {
+            j.add("http errors " + percent(httpErrorRate) + " " + Arrays.toString(errorStatuses));
+        }
+        if (resetRate > 0) {
+            j.add("resets " + percent(resetRate));
+        }
+        if (lostResponseRate > 0) {
+            j.add("lost responses " + percent(lostResponseRate));
+        }
+        addCount(j, "http errors", nextHttpErrors);
+        addCount(j, "resets", nextResets);
+        addCount(j, "lost responses", nextLostResponses);
+        addCount(j, "garbled bodies", nextGarbledBodies);
+        addCount(j, "expired tokens", nextExpiredTokens);
+        addCount(j, "unknown tokens", nextUnknownTokens);
+        addCount(j, "invalid tokens", nextInvalidTokens);
+        return j.length() == 0 ? "none" : j.toString();
+    }
+
+    private static void addCount(StringJoiner j, String what, AtomicInteger n) {
+        if (n.get() > 0) {
+            j.add("next " + n.get() + " " + what);
+        }
+    }
+
+    private static String percent(double rate) {
+        return (Math.round(rate * 1000) / 10.0) + "%";
+    }
+
+    // The draws below are made by the request handler, once per request, in this order.
+
+    long delayMillis() {
+        long jitter = jitterMillis;
+        long d = latencyMillis + (jitter > 0 ? (long) (draw() * (jitter + 1)) : 0);
+        return d;
+    }
+
+    boolean reset() {
+        return hit(nextResets) || chance(resetRate);
+    }
+
+    /** The HTTP status to fail with, or 0. */
+    int httpError() {
+        if (hit(nextHttpErrors)) {
+            return nextErrorStatus;
+        }
+        double rate = httpErrorRate;
+        if (rate > 0 && draw() < rate) {
+            injected.incrementAndGet();
+            int[] s = errorStatuses;
+            return s[(int) (draw() * s.length)];
+        }
+        return 0;
+    }
+
+    /** The forced token answer for a {@code database.php} call, or {@code null}. */
+    String tokenError() {
+        if (hit(nextExpiredTokens)) {
+            return "Expired token";
+        }
+        if (hit(nextUnknownTokens)) {
+            return "Unknown token";
+        }
+        if (hit(nextInvalidTokens)) {
+            return "Invalid token";
+        }
+        return null;
+    }
+
+    boolean loseResponse() {
+        return hit(nextLostResponses) || chance(lostResponseRate);
+    }
+
+    boolean garble() {
+        return hit(nextGarbledBodies);
+    }
+
+    private boolean hit(AtomicInteger n) {
+        if (n.get() > 0 && n.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
+            injected.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean chance(double rate) {
+        if (rate > 0 && draw() < rate) {
+            injected.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    private synchronized double draw() {
+        return random.nextDouble();
+    }
+
+    private static double rate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("a rate is a share from 0 to 1, got " + rate);
+        }
+        return rate;
+    }
+
+    private static int count(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("a count must not be negative, got " + n);
+        }
+        return n;
+    }
+
+    private static void checkStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("an injected HTTP error is a 4xx or 5xx status, got " + status);
+        }
+    }
+}

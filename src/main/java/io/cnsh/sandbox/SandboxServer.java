@@ -1,0 +1,484 @@
+package io.cnsh.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import io.cnsh.wire.Format;
+import io.cnsh.wire.WireLimits;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local server that answers ContactNow's {@code token.php} and {@code database.php}
+ * ({@code method=agents}) the way the real API does, over plain HTTP on a local port, with its
+ * agents in an embedded database.
+ *
+ * <pre>{@code
+ * try (SandboxServer server = SandboxServer.builder().port(0).inMemory().seed(Seed.DEMO)
+ *         .apiUser("demo", "demo").build().start()) {
+ *     URI base = server.baseUri();          // http://127.0.0.1:41234/  (also served under /api/)
+ *     server.faults().nextLostResponses(1); // rehearse an answer lost after a commit
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>It listens on 127.0.0.1 unless told otherwise, answers GET and POST on {@code /token.php},
+ * {@code /database.php}, {@code /api/token.php} and {@code /api/database.php}, and is safe for
+ * concurrent clients. Where the API's documentation is silent, the behaviour is set on the
+ * {@link Builder}. A server runs once: after {@link #close()} build a new one (on the same data
+ * directory, the agents and tokens are still there).
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    /**
+     * The request header that stands in for the caller's address, honoured only by a server built
+     * with {@link Builder#trustAddressHeader(boolean) trustAddressHeader(true)}, so that tests can
+     * exercise token address binding from one machine.
+     */
+    public static final String CALLER_ADDRESS_HEADER = "X-Sandbox-Caller-Address";
+    /** The account id in write answers unless {@link Builder#accountId(String)} says otherwise. */
+    public static final String DEFAULT_ACCOUNT_ID = "20001";
+    /** The id of the first agent created in a new store. */
+    public static final long DEFAULT_FIRST_AGENT_ID = 550_000;
+    /** How long a token is good for unless {@link Builder#tokenTtl(Duration)} says otherwise: 12 hours. */
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofSeconds(43_200);
+
+    private final Builder config;
+    private final Faults faults = new Faults();
+    private HttpServer http;
+    private ThreadPoolExecutor pool;
+    private AgentStore store;
+    private boolean created;
+    private boolean closed;
+
+    private SandboxServer(Builder config) {
+        this.config = config;
+        faults.seed(config.faultSeed);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Opens the store (creating and seeding it when new) and starts listening.
+     *
+     * @return this server
+     * @throws SandboxException when the address cannot be bound or the data cannot be opened
+     */
+    public synchronized SandboxServer start() {
+        if (http != null || closed) {
+            throw new IllegalStateException(closed ? "this sandbox was closed; build a new one" : "already started");
+        }
+        InetAddress bind = resolve(config.bind);
+        if (config.dataDir != null) {
+            createDataDir(config.dataDir);
+        }
+        store = AgentStore.open(config.dataDir, config.firstAgentId, config.threads, config.seed);
+        created = store.created();
+        try {
+            Settings settings = new Settings(config.accountId, config.apiUser, config.apiPassword, config.clock,
+                    config.trustAddressHeader, config.defaultFormat, config.tokenTtl, config.deleteEnabled,
+                    config.unknownTokenError, config.errorStatus, config.acceptBareObject, config.htmlContentType,
+                    config.maxBodyBytes);
+            TokenRegistry tokens = new TokenRegistry(config.clock, config.tokenTtl, store);
+            http = HttpServer.create(new InetSocketAddress(bind, config.port), 256);
+            http.createContext("/", new ApiHandler(settings, store, tokens, faults, config.requestLog));
+            pool = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), new Workers());
+            http.setExecutor(pool);
+            http.start();
+            return this;
+        } catch (BindException e) {
+            stopAll();
+            throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": address already in use");
+        } catch (IOException e) {
+            stopAll();
+            throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new SandboxException("cannot listen on " + host + ": unknown address");
+        }
+    }
+
+    private static void createDataDir(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the directory keeps its default permissions
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new SandboxException("sandbox data directory " + dir + " exists and is not a directory");
+        } catch (IOException e) {
+            throw new SandboxException("cannot create the sandbox data directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The base URL of the EU-style paths, e.g. {@code http://127.0.0.1:18080/}; add {@code token.php}. */
+    public URI baseUri() {
+        InetSocketAddress a = address();
+        InetAddress host = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
+        return URI.create("http://" + hostPort(host, a.getPort()) + "/");
+    }
+
+    /** The base URL of the US-style paths: {@link #baseUri()} plus {@code api/}. */
+    public URI apiBaseUri() {
+        return baseUri().resolve("api/");
+    }
+
+    /** The address and port the server listens on. */
+    public InetSocketAddress address() {
+        requireStarted();
+        return http.getAddress();
+    }
+
+    /** The port the server listens on (the chosen one when built with port 0). */
+    public int port() {
+        return address().getPort();
+    }
+
+    /** True when the server listens on a loopback address only. */
+    public boolean loopbackOnly() {
+        return address().getAddress().isLoopbackAddress();
+    }
+
+    /** The {@code account_id} of write answers. */
+    public String accountId() {
+        return config.accountId;
+    }
+
+    /** The API username {@code token.php} accepts. The password is never exposed. */
+    public String apiUsername() {
+        return config.apiUser;
+    }
+
+    /** The data directory, or empty when the agents live in memory. */
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(config.dataDir);
+    }
+
+    /** True when this start created the store and applied the seed; false when it found data. */
+    public boolean createdStore() {
+        requireStarted();
+        return created;
+    }
+
+    /** The faults injected into requests; all off until set, changeable while running. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Deletes every agent, restarts agent ids at the first id and applies the seed, as for a new
+     * store. Issued tokens stay good.
+     */
+    public void reset(Seed seed) {
+        requireStarted();
+        store.reset(Objects.requireNonNull(seed, "seed"));
+    }
+
+    private void requireStarted() {
+        if (http == null) {
+            throw new IllegalStateException(closed ? "this sandbox was closed" : "the sandbox is not started");
+        }
+    }
+
+    /** Stops listening, lets running requests finish for up to a second and closes the store. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopAll();
+    }
+
+    private void stopAll() {
+        if (http != null) {
+            http.stop(0);
+        }
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static String hostPort(InetAddress host, int port) {
+        String h = host.getHostAddress();
+        int scope = h.indexOf('%');
+        if (scope >= 0) {
+            h = h.substring(0, scope);
+        }
+        return (host instanceof Inet6Address ? "[" + h + "]" : h) + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxServer[" + (http == null ? "not started" : baseUri()) + ", account " + config.accountId
+                + ", " + (config.dataDir == null ? "in memory" : "data " + config.dataDir) + "]";
+    }
+
+    private static final class Workers implements ThreadFactory {
+        private static final AtomicInteger SERVERS = new AtomicInteger();
+        private final int server = SERVERS.incrementAndGet();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "cnsh-sandbox-" + server + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /**
+     * Settings of a sandbox. Every setting has a default: port 0 (any free port) on 127.0.0.1,
+     * agents in memory seeded with {@link Seed#DEMO}, API user {@code demo} / {@code demo}, the
+     * system clock, JSON by default, 12-hour tokens, delete off, a silent request log.
+     */
+    public static final class Builder {
+        private int port;
+        private String bind = "127.0.0.1";
+        private Path dataDir;
+        private Seed seed = Seed.DEMO;
+        private String apiUser = "demo";
+        private String apiPassword = "demo";
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private Clock clock = Clock.systemUTC();
+        private boolean trustAddressHeader;
+        private Format defaultFormat = Format.JSON;
+        private Duration tokenTtl = DEFAULT_TOKEN_TTL;
+        private boolean deleteEnabled;
+        private String unknownTokenError = "Unknown token";
+        private int errorStatus = 200;
+        private boolean acceptBareObject = true;
+        private boolean htmlContentType;
+        private int maxBodyBytes = WireLimits.DEFAULT.maxBodyBytes();
+        private int threads = 32;
+        private long firstAgentId = DEFAULT_FIRST_AGENT_ID;
+        private RequestLog requestLog = RequestLog.silent();
+        private long faultSeed = 1;
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 (the default) picks a free one, see {@link SandboxServer#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on, e.g. {@code 127.0.0.1} (the default), {@code ::1} or {@code 0.0.0.0}. */
+        public Builder bind(String address) {
+            this.bind = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Keeps the agents in memory; they are gone when the server closes. The default. */
+        public Builder inMemory() {
+            this.dataDir = null;
+            return this;
+        }
+
+        /** Keeps the agents in a database file under this directory, created if needed. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** What a new store starts with (default {@link Seed#DEMO}); an existing store is never re-seeded. */
+        public Builder seed(Seed seed) {
+            this.seed = Objects.requireNonNull(seed, "seed");
+            return this;
+        }
+
+        /** The API credentials {@code token.php} accepts (default {@code demo} / {@code demo}). */
+        public Builder apiUser(String username, String password) {
+            this.apiUser = Objects.requireNonNull(username, "username");
+            this.apiPassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The {@code account_id} of write answers (default {@value SandboxServer#DEFAULT_ACCOUNT_ID}). */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** The clock of token expiry and log entries; a test sets its own to expire tokens. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether the {@value SandboxServer#CALLER_ADDRESS_HEADER} header may stand in for the caller's
+         * address (default false). For tests only: anyone who can reach the server could claim any address.
+         */
+        public Builder trustAddressHeader(boolean trust) {
+            this.trustAddressHeader = trust;
+            return this;
+        }
+
+        /** The format of {@code database.php} when a request names none: JSON (the default) or XML. */
+        public Builder defaultFormat(Format format) {
+            this.defaultFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** How long a new token is good for (default 43200 s; some sources say 43199 s). */
+        public Builder tokenTtl(Duration ttl) {
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("token TTL must be positive, got " + ttl);
+            }
+            this.tokenTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Whether {@code action=delete} is served, as a soft delete that sets {@code filter} to 999
+         * (default false: it is answered {@code Bad argument: action}, as the agents API documents no delete).
+         */
+        public Builder deleteEnabled(boolean enabled) {
+            this.deleteEnabled = enabled;
+            return this;
+        }
+
+        /** The answer to a missing or unknown token on {@code database.php} (default {@code Unknown token}). */
+        public Builder unknownTokenError(String error) {
+            this.unknownTokenError = Objects.requireNonNull(error, "error");
+            return this;
+        }
+
+        /** The HTTP status of {@code success:false} answers (default 200, as the API answers). */
+        public Builder errorStatus(int status) {
+            if (status < 200 || status > 599) {
+                throw new IllegalArgumentException("error status must be 200 to 599, got " + status);
+            }
+            this.errorStatus = status;
+            return this;
+        }
+
+        /** Whether a JSON payload may be one object rather than an array of them (default true). */
+        public Builder acceptBareObject(boolean accept) {
+            this.acceptBareObject = accept;
+            return this;
+        }
+
+        /** Whether answers are labelled {@code text/html}, as a PHP server's default (default false). */
+        public Builder htmlContentType(boolean html) {
+            this.htmlContentType = html;
+            return this;
+        }
+
+        /** The largest request body read (default 16 MiB); a larger one is refused with an error. */
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = new WireLimits(bytes).maxBodyBytes();
+            return this;
+        }
+
+        /** Request threads (default 32); more concurrent requests wait their turn. */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("threads must be 1 to 1024, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** The id of the first agent of a new store (default {@value SandboxServer#DEFAULT_FIRST_AGENT_ID}). */
+        public Builder firstAgentId(long id) {
+            if (id < 1) {
+                throw new IllegalArgumentException("first agent id must be positive, got " + id);
+            }
+            this.firstAgentId = id;
+            return this;
+        }
+
+        /** Where each request is reported (default {@link RequestLog#silent()}). */
+        public Builder requestLog(RequestLog log) {
+            this.requestLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** The seed of the fault rates' random draws (default 1), for repeatable runs. */
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
+            return this;
+        }
+
+        /** A server with these settings, not yet started. */
+        public SandboxServer build() {
+            Builder copy = new Builder();
+            copy.port = port;
+            copy.bind = bind;
+            copy.dataDir = dataDir;
+            copy.seed = seed;
+            copy.apiUser = apiUser;
+            copy.apiPassword = apiPassword;
+            copy.accountId = accountId;
+            copy.clock = clock;
+            copy.trustAddressHeader = trustAddressHeader;
+            copy.defaultFormat = defaultFormat;
+            copy.tokenTtl = tokenTtl;
+            copy.deleteEnabled = deleteEnabled;
+            copy.unknownTokenError = unknownTokenError;
+            copy.errorStatus = errorStatus;
+            copy.acceptBareObject = acceptBareObject;
+            copy.htmlContentType = htmlContentType;
+            copy.maxBodyBytes = maxBodyBytes;
+            copy.threads = threads;
+            copy.firstAgentId = firstAgentId;
+            copy.requestLog = requestLog;
+            copy.faultSeed = faultSeed;
+            return new SandboxServer(copy);
+        }
+
+        @Override
+        public String toString() {
+            return "SandboxServer.Builder[port=" + port + ", bind=" + bind + ", apiUser=" + apiUser
+                    + ", apiPassword=****]";
+        }
+    }
+}
