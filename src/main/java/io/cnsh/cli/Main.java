@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
-        subcommands = {TokenCommand.class, SandboxCommand.class},
+        subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",
@@ -45,6 +45,15 @@ public final class Main implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @CommandLine.Option(names = "-e", paramLabel = "CODE", description = "Evaluate DSL/Groovy code, print the result, exit.")
+    String code;
+
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A script to run (as cnsh run FILE).")
+    String file;
+
+    @CommandLine.Parameters(index = "1..*", paramLabel = "ARGS", description = "The script's arguments.")
+    java.util.List<String> scriptArgs = new java.util.ArrayList<>();
+
     private final Map<String, String> env;
 
     Main(Map<String, String> env) {
@@ -67,6 +76,8 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cl, parsed) -> main.report(ex, cl));
+        cli.getCommandSpec().parser().stopAtPositional(true);
+        cli.getSubcommands().get("run").getCommandSpec().parser().stopAtPositional(true);
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -75,6 +86,15 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (code != null) {
+            if (file != null) {
+                throw new UsageException("give either -e CODE or a script FILE, not both");
+            }
+            return Scripts.evaluate(this, new TargetOptions().over(target), code);
+        }
+        if (file != null) {
+            return Scripts.runFile(this, new TargetOptions().over(target), file, scriptArgs);
+        }
         spec.commandLine().usage(out());
         return OK;
     }
@@ -103,7 +123,7 @@ public final class Main implements Callable<Integer> {
         if (ex instanceof UsageException) {
             err.println("cnsh: " + ex.getMessage());
             code = USAGE;
-        } else if (ex instanceof PartialFailureException) {
+        } else if (ex instanceof PartialFailureException || ex.getCause() instanceof PartialFailureException) {
             err.println("cnsh: " + ex.getMessage());
             code = PARTIAL;
         } else if (ex instanceof ContactNowException) {

@@ -1,0 +1,52 @@
+package io.cnsh.cli;
+
+import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.ScriptExit;
+import io.cnsh.dsl.ScriptRunner;
+import io.cnsh.dsl.Show;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs script files and {@code -e} snippets against a target, for {@code cnsh run}, {@code cnsh FILE} and {@code cnsh -e}. */
+final class Scripts {
+
+    private Scripts() {
+    }
+
+    static int runFile(Main main, TargetOptions options, String file, List<String> args) {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException("no such script: " + file);
+        }
+        try (Target t = main.openTarget(options)) {
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err());
+            runner.runFile(path, args);
+            return Main.OK;
+        } catch (ScriptExit e) {
+            return e.code();
+        }
+    }
+
+    static int evaluate(Main main, TargetOptions options, String code) {
+        try (Target t = main.openTarget(options)) {
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err());
+            Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
+            for (String line : Show.lines(value, width(main), false)) {
+                main.out().println(line);
+            }
+            return Main.OK;
+        } catch (ScriptExit e) {
+            return e.code();
+        }
+    }
+
+    private static int width(Main main) {
+        String columns = main.env().get("COLUMNS");
+        try {
+            return columns == null ? 0 : Integer.parseInt(columns.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
