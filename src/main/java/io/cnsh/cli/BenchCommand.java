@@ -1,0 +1,60 @@
+package io.cnsh.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code cnsh bench [B1|B2|...]}: runs the benchmarks (all when none is named), each printing its
+ * figures and ending with one summary line; the summary lines are repeated as a table at the end.
+ * Benchmarks are never part of the test run.
+ */
+@Command(name = "bench", description = "Run benchmarks (all, or the ones named) and print figures and ratios.")
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "B1|B2|...", arity = "0..*", description = "Benchmarks to run (default: all).")
+    List<String> names = new ArrayList<>();
+
+    static Map<String, Function<java.io.PrintWriter, String>> benchmarks() {
+        Map<String, Function<java.io.PrintWriter, String>> all = new LinkedHashMap<>();
+        all.put("B1", out -> new BulkUpdateBenchmark(5000, Duration.ofMillis(20)).run(out));
+        return all;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Function<java.io.PrintWriter, String>> all = benchmarks();
+        List<String> chosen = names.isEmpty() ? new ArrayList<>(all.keySet()) : new ArrayList<>();
+        for (String n : names) {
+            String key = n.toUpperCase(Locale.ROOT);
+            if (!all.containsKey(key)) {
+                throw new UsageException("no benchmark '" + n + "' (benchmarks: " + String.join(", ", all.keySet()) + ")");
+            }
+            chosen.add(key);
+        }
+        List<String> summaries = new ArrayList<>();
+        for (String name : chosen) {
+            main.out().println("== " + name);
+            main.out().flush();
+            String summary = all.get(name).apply(main.out());
+            main.out().println(summary);
+            main.out().flush();
+            summaries.add(summary);
+        }
+        main.out().println();
+        main.out().println("== summary");
+        summaries.forEach(main.out()::println);
+        return Main.OK;
+    }
+}
