@@ -19,8 +19,4 @@ record AgentQuery(Map<String, String> equals, StatementFilter statement, String 
     AgentQuery {
         equals = Map.copyOf(equals);
     }
-
-    static AgentQuery all() {
-        return new AgentQuery(Map.of(), null, "agentid", false, 0, null);
-    }
 }

@@ -1,11 +1,12 @@
 package io.cnsh.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cnsh.model.Agent;
 import io.cnsh.model.AgentField;
 import io.cnsh.model.AgentPage;
+import io.cnsh.wire.Format;
+import io.cnsh.wire.Payload;
+import io.cnsh.wire.WireCodec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,9 +42,8 @@ final class AgentStore implements AutoCloseable {
     private static final List<String> COLUMNS = AgentField.wireNames().stream()
             .filter(f -> !f.equals("agentid")).toList();
     private static final Map<String, String> CREATE_DEFAULTS = createDefaults();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> EXTRA_TYPE = new TypeReference<>() {
-    };
+    /** Extra fields are kept as one JSON object, written and read by the wire's own JSON codec. */
+    private static final WireCodec JSON = WireCodec.of(Format.JSON);
     private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
     /** H2 error codes of a transaction that lost a race and can simply run again. */
     private static final List<Integer> RETRYABLE = List.of(90131, 40001);
@@ -445,22 +445,15 @@ final class AgentStore implements AutoCloseable {
         if (extra.isEmpty()) {
             return null;
         }
-        try {
-            return JSON.writeValueAsString(extra);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] json = JSON.writePayload(List.of(Agent.of(extra)), Payload.Shape.SINGLE);
+        return new String(json, StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> readExtra(String json) {
         if (json == null) {
             return new LinkedHashMap<>();
         }
-        try {
-            return JSON.readValue(json, EXTRA_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored extra fields are not JSON", e);
-        }
+        return new LinkedHashMap<>(JSON.readPayload(json.getBytes(StandardCharsets.UTF_8)).records().get(0).fields());
     }
 
     private static String q(String identifier) {

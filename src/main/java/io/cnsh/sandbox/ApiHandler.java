@@ -115,15 +115,15 @@ final class ApiHandler implements HttpHandler {
             finish(call, "connection failed: " + e.getClass().getSimpleName(), 0);
         } catch (RuntimeException e) {
             // A sandbox bug or a store failure: answer 500 without details and keep serving.
+            finish(call, "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), 500);
             try {
                 ex.getResponseHeaders().set("Content-Type", codec(call).contentType());
                 byte[] body = codec(call).writeEnvelope(Envelope.failure("Internal sandbox error"));
                 ex.sendResponseHeaders(500, body.length);
                 ex.getResponseBody().write(body);
             } catch (IOException | RuntimeException ignored) {
-                // the answer could not be sent either; the log line below still records the failure
+                // the answer could not be sent either; the entry above already records the failure
             }
-            finish(call, "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), 500);
         }
     }
 
@@ -426,13 +426,14 @@ final class ApiHandler implements HttpHandler {
         return out.toByteArray();
     }
 
+    /** Records the request, then answers it: a caller that has its answer finds the entry already logged. */
     private void send(HttpExchange ex, Call call, Reply reply) throws IOException {
+        finish(call, reply.outcome(), reply.status());
         ex.getResponseHeaders().set("Content-Type", reply.contentType());
         ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(reply.body());
         }
-        finish(call, reply.outcome(), reply.status());
     }
 
     private void finish(Call call, String outcome, int status) {

@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface RequestLog {
 
-    /** Called once per request, after its answer was sent (or dropped), from a server thread. */
+    /**
+     * Called once per request, from a server thread, just before its answer is sent (or the
+     * connection dropped), so a client holding an answer finds its entry already recorded.
+     */
     void record(Entry entry);
 
     /** A log that keeps nothing; the in-process default. */
@@ -52,7 +55,7 @@ public interface RequestLog {
      * @param outcome    {@code ok}, {@code ok total=2 bad=1}, {@code error: Unknown token},
      *                   {@code fault: reset}...
      * @param status     the HTTP status sent, or 0 when the connection was closed unanswered
-     * @param millis     time from arrival to answer
+     * @param millis     time from arrival until the answer was ready
      */
     record Entry(Instant at, String client, String httpMethod, String path, String operation, String format,
                  int records, String outcome, int status, long millis) {

@@ -106,10 +106,6 @@ final class RequestParams {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    Map<String, String> all() {
-        return values;
-    }
-
     /**
      * The bytes of a create/update/delete payload: the body with {@code raw=1}, otherwise the
      * {@code easycall} part.

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -59,8 +61,21 @@ public final class SandboxServer implements AutoCloseable {
     /** How long a token is good for unless {@link Builder#tokenTtl(Duration)} says otherwise: 12 hours. */
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofSeconds(43_200);
 
+    static {
+        // The JDK server sends a small answer in more than one TCP segment; with Nagle's algorithm
+        // on, the last one waits for the client's delayed ACK, about 40 ms per request on Linux.
+        // The property is read once, when the JDK server's configuration class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** Data directories held by a running sandbox of this JVM: H2 would let a second one share the file. */
+    private static final Set<Path> DIRS_IN_USE = ConcurrentHashMap.newKeySet();
+
     private final Builder config;
     private final Faults faults = new Faults();
+    private Path heldDir;
     private HttpServer http;
     private ThreadPoolExecutor pool;
     private AgentStore store;
@@ -89,8 +104,18 @@ public final class SandboxServer implements AutoCloseable {
         InetAddress bind = resolve(config.bind);
         if (config.dataDir != null) {
             createDataDir(config.dataDir);
+            Path dir = config.dataDir.toAbsolutePath().normalize();
+            if (!DIRS_IN_USE.add(dir)) {
+                throw new SandboxException("sandbox data directory " + config.dataDir + " is in use by another sandbox");
+            }
+            heldDir = dir;
         }
-        store = AgentStore.open(config.dataDir, config.firstAgentId, config.threads, config.seed);
+        try {
+            store = AgentStore.open(config.dataDir, config.firstAgentId, config.threads, config.seed);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
         created = store.created();
         try {
             Settings settings = new Settings(config.accountId, config.apiUser, config.apiPassword, config.clock,
@@ -106,13 +131,13 @@ public final class SandboxServer implements AutoCloseable {
             http.start();
             return this;
         } catch (BindException e) {
-            stopAll();
+            abandon();
             throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": address already in use");
         } catch (IOException e) {
-            stopAll();
+            abandon();
             throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            stopAll();
+            abandon();
             throw e;
         }
     }
@@ -221,6 +246,12 @@ public final class SandboxServer implements AutoCloseable {
         stopAll();
     }
 
+    /** A failed start: releases what was taken; the server cannot be started again. */
+    private void abandon() {
+        closed = true;
+        stopAll();
+    }
+
     private void stopAll() {
         if (http != null) {
             http.stop(0);
@@ -238,6 +269,10 @@ public final class SandboxServer implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (heldDir != null) {
+            DIRS_IN_USE.remove(heldDir);
+            heldDir = null;
         }
     }
 

@@ -1,0 +1,178 @@
+package io.cnsh.sandbox
+
+import java.time.Duration
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * Injected faults, for client tests: latency, HTTP errors, resets, lost responses after a commit,
+ * garbled bodies and forced token answers. Writes are POSTs here: java.net.http repeats an
+ * idempotent GET on its own when a reused connection closes, which would hide the fault.
+ */
+class FaultsSpec extends Specification {
+
+    @Shared @AutoCleanup SandboxServer server = SandboxServer.builder().seed(Seed.NONE).build().start()
+    @Shared LoopbackHttp http = new LoopbackHttp(server)
+    @Shared String token
+
+    def setupSpec() {
+        token = http.token()
+    }
+
+    def cleanup() {
+        server.faults().clear()
+    }
+
+    Reply create(String name, LoopbackHttp client = http) {
+        client.post("database.php?token=$token&method=agents&action=create&format=json&raw=1", LoopbackHttp.json([[name: name]]))
+    }
+
+    int count(String name) {
+        http.get("database.php?token=$token&method=agents&action=read&name=${LoopbackHttp.enc(name)}").json().get('total').intValue()
+    }
+
+    def "no fault is injected unless asked"() {
+        expect:
+        (1..30).every { create("Calm $it").status == 200 }
+        server.faults().describe() == 'none'
+    }
+
+    def "latency delays each answer by the fixed part plus up to the jitter"() {
+        given:
+        server.faults().latency(Duration.ofMillis(120), Duration.ofMillis(40))
+
+        when:
+        long t0 = System.nanoTime()
+        def r = http.get("token.php?action=validate&token=$token")
+        long ms = (System.nanoTime() - t0).intdiv(1_000_000)
+
+        then:
+        r.status == 200
+        ms >= 120
+        server.faults().describe() == 'latency 120+40 ms'
+    }
+
+    def "the next N requests get an HTTP error page, and nothing is written"() {
+        given:
+        server.faults().nextHttpErrors(2, 502)
+
+        when:
+        def replies = (1..3).collect { create('Http Error') }
+
+        then:
+        replies*.status == [502, 502, 200]
+        replies[0].contentType.startsWith('text/html')
+        replies[0].text().contains('502 Bad Gateway')
+        count('Http Error') == 1
+    }
+
+    def "an HTTP error rate picks from 500, 502 and 503"() {
+        given:
+        server.faults().httpErrorRate(1.0)
+
+        when:
+        def statuses = (1..30).collect { http.get("token.php?action=validate&token=$token").status }.toSet()
+
+        then:
+        statuses == [500, 502, 503].toSet()
+    }
+
+    def "a reset closes the connection before the request is handled: nothing is written"() {
+        given:
+        def before = count('Reset')
+        server.faults().nextResets(1)
+
+        when:
+        create('Reset')
+
+        then:
+        thrown(IOException)
+        count('Reset') == before
+        create('Reset').status == 200
+    }
+
+    def "a lost response commits the write, then closes the connection unanswered"() {
+        given:
+        server.faults().nextLostResponses(1)
+
+        when:
+        create('Lost Answer')
+
+        then:
+        thrown(IOException)
+        count('Lost Answer') == 1
+    }
+
+    def "a garbled body is an HTML page with status 200 in place of the API's answer"() {
+        given:
+        server.faults().nextGarbledBodies(1)
+
+        when:
+        def r = http.get("database.php?token=$token&method=agents&action=read")
+
+        then:
+        r.status == 200
+        r.contentType.startsWith('text/html')
+        r.text().startsWith('<html>')
+    }
+
+    def "forced token answers hit the next N database.php calls only: #error"() {
+        given:
+        force(server.faults())
+
+        when:
+        def validated = http.get("token.php?action=validate&token=$token")
+        def replies = (1..3).collect { http.get("database.php?token=$token&method=agents&action=read&limit=1") }
+
+        then:
+        validated.json().get('success').booleanValue()
+        replies[0].text() == expected
+        replies[1].text() == expected
+        replies[2].json().get('success').booleanValue()
+
+        where:
+        error           | force                                  || expected
+        'Expired token' | { Faults f -> f.nextExpiredTokens(2) } || '{"success":false,"error":"Expired token","expire":-1}'
+        'Unknown token' | { Faults f -> f.nextUnknownTokens(2) } || '{"success":false,"error":"Unknown token"}'
+        'Invalid token' | { Faults f -> f.nextInvalidTokens(2) } || '{"success":false,"error":"Invalid token"}'
+    }
+
+    def "rates are drawn from a seeded random: the same seed gives the same faults"() {
+        given:
+        def a = SandboxServer.builder().seed(Seed.NONE).faultSeed(42).build().start()
+        def b = SandboxServer.builder().seed(Seed.NONE).faultSeed(42).build().start()
+        [a, b].each { it.faults().httpErrorRate(0.5) }
+
+        when:
+        def run = { SandboxServer s ->
+            def client = new LoopbackHttp(s)
+            (1..40).collect { client.get('token.php?action=get&username=demo&password=demo').status }
+        }
+        def first = run(a)
+        def second = run(b)
+
+        then:
+        first == second
+        first.count(200) in 8..32
+        a.faults().injected() == first.count { it != 200 }
+
+        cleanup:
+        a?.close()
+        b?.close()
+    }
+
+    def "rates and counts are checked"() {
+        when:
+        server.faults().httpErrorRate(rate)
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message == message
+
+        where:
+        rate || message
+        1.5  || 'a rate is a share from 0 to 1, got 1.5'
+        -0.1 || 'a rate is a share from 0 to 1, got -0.1'
+    }
+}
