@@ -71,7 +71,7 @@ final class AgentStore implements AutoCloseable {
         String url = dataDir == null
                 ? "jdbc:h2:mem:cnsh-sandbox-" + MEMORY_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"
                 : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cnsh-sandbox")
-                        + ";DB_CLOSE_ON_EXIT=FALSE";
+                        + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(connections);
         try {

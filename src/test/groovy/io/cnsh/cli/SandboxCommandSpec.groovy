@@ -17,15 +17,10 @@ class SandboxCommandSpec extends Specification {
 
     /** Runs cnsh in this JVM and returns the exit code and what it wrote to stderr. */
     Map cnsh(String... args) {
-        def err = new ByteArrayOutputStream()
-        def saved = System.err
-        System.err = new PrintStream(err, true, StandardCharsets.UTF_8)
-        try {
-            int code = Main.run(args)
-            return [code: code, err: err.toString(StandardCharsets.UTF_8)]
-        } finally {
-            System.err = saved
-        }
+        def err = new StringWriter()
+        def out = new StringWriter()
+        int code = Main.run([CNSH_HOME: dir.toString()], new PrintWriter(out), new PrintWriter(err), args)
+        return [code: code, err: err.toString()]
     }
 
     def "a mistake in the options is one line on stderr and exit code 2: #args"() {
