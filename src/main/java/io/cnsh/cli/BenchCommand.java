@@ -29,7 +29,24 @@ final class BenchCommand implements Callable<Integer> {
     static Map<String, Function<java.io.PrintWriter, String>> benchmarks() {
         Map<String, Function<java.io.PrintWriter, String>> all = new LinkedHashMap<>();
         all.put("B1", out -> new BulkUpdateBenchmark(5000, Duration.ofMillis(20)).run(out));
+        all.put("B4", BenchCommand::sandboxLoad);
         return all;
+    }
+
+    /** B4: 100 concurrent loopback clients against an in-process sandbox for 30 s, mixed reads and updates. */
+    static String sandboxLoad(java.io.PrintWriter out) {
+        try {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            io.cnsh.sandbox.SandboxLoadBenchmark.Result r = io.cnsh.sandbox.SandboxLoadBenchmark.run(
+                    io.cnsh.sandbox.SandboxLoadBenchmark.Options.defaults(),
+                    new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+            out.print(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+            out.println(r.report());
+            return String.format(Locale.ROOT, "B4 clients=100 seconds=%.0f req_per_s=%.0f p50=%.1fms p99=%.1fms errors=%d",
+                    r.seconds(), r.requestsPerSecond(), r.p50(), r.p99(), r.errors());
+        } catch (Exception e) {
+            throw new io.cnsh.model.ContactNowException("B4 failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
