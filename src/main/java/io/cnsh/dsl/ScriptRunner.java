@@ -113,7 +113,11 @@ public final class ScriptRunner {
             if (first instanceof SyntaxErrorMessage sem) {
                 SyntaxException se = sem.getCause();
                 String text = se.getOriginalMessage() == null ? se.getMessage() : se.getOriginalMessage();
-                return new DslScriptException(name, se.getLine(), oneLine(text), e);
+                String message = oneLine(text);
+                if (message.matches("unable to resolve class (create|read|update)\\b.*")) {
+                    message += " — a `name < verb … >` block needs a resource name (agents); is it misspelt?";
+                }
+                return new DslScriptException(name, se.getLine(), message, e);
             }
         }
         return new DslScriptException(name, 0, oneLine(e.getMessage()), e);
