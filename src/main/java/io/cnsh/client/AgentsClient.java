@@ -106,7 +106,8 @@ public final class AgentsClient {
 
     /**
      * Every agent the query selects, fetched page by page ({@code start}/{@code limit}) as the
-     * stream is consumed. The query's own {@code limit}, if any, caps the total. Agents created or
+     * stream is consumed; paging stops when {@code start} reaches the match count the API reports.
+     * The query's own {@code start} is where it begins and its {@code limit}, if any, caps the total. Agents created or
      * deleted while paging can shift page boundaries; read a snapshot with {@link #read} for
      * small lists.
      */
@@ -123,7 +124,7 @@ public final class AgentsClient {
             @Override
             public boolean hasNext() {
                 while (!page.hasNext() && !exhausted) {
-                    if (cap != null && returned >= cap || total >= 0 && offset >= first + total) {
+                    if (cap != null && returned >= cap || total >= 0 && offset >= total) {
                         exhausted = true;
                         break;
                     }

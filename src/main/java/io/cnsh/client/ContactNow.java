@@ -69,7 +69,7 @@ public final class ContactNow implements AutoCloseable {
                 })
                 .target(ContactNowApi.class, base);
         Calls calls = new Calls(api, format, base, b.retryPolicy, b.sleeper, b.random, redactor,
-                new RateLimiter(b.rateLimit, b.sleeper));
+                new RateLimiter(b.rateLimit, b.sleeper, b.clock));
         this.tokens = new TokenManager(calls, base, username, b.password, b.address,
                 b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir), b.clock, b.tokenMargin, redactor);
         calls.tokens(tokens);
@@ -213,6 +213,10 @@ public final class ContactNow implements AutoCloseable {
 
         /** At most this many requests per second (default 0: no limit). */
         public Builder rateLimit(double perSecond) {
+            if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+                throw new IllegalArgumentException("rate limit must be 0 (none) or a positive number of requests"
+                        + " per second, got " + perSecond);
+            }
             this.rateLimit = perSecond;
             return this;
         }
@@ -232,11 +236,13 @@ public final class ContactNow implements AutoCloseable {
             return this;
         }
 
+        /** How the client waits between retries and for the rate limit (tests pass a recording one). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
         }
 
+        /** The clock of token expiry and of the rate limit's schedule (default: the system clock). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
