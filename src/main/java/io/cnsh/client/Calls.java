@@ -79,6 +79,8 @@ final class Calls {
             try {
                 limiter.acquire();
                 answer = request.apply(token);
+            } catch (ApiAnswer a) {
+                answer = a.envelope();
             } catch (RuntimeException e) {
                 Failure f = classify(operation, e);
                 if (kind == Kind.CREATE && f.maybeReachedServer) {

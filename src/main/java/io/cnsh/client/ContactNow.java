@@ -58,6 +58,7 @@ public final class ContactNow implements AutoCloseable {
                 .client(new Http2Client(http))
                 .encoder(feignCodec)
                 .decoder(feignCodec)
+                .errorDecoder(feignCodec)
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                         b.readTimeout.toMillis(), TimeUnit.MILLISECONDS, true))
