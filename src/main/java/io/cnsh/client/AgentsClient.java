@@ -207,15 +207,21 @@ public final class AgentsClient {
                         throw new TransportException(operation, 0, operation + " interrupted", e);
                     }
                 }
-                if (first != null) {
+                if (first != null && Arrays.stream(unknown).noneMatch(u -> u != null)) {
                     throw first;
+                }
+                if (first != null) {
+                    // A batch in flight at the same time may have been created: that must not be hidden.
+                    OutcomeUnknownException e = outcomeUnknown(batches, results, unknown, first);
+                    e.addSuppressed(first);
+                    throw e;
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
         if (Arrays.stream(unknown).anyMatch(u -> u != null)) {
-            throw outcomeUnknown(batches, results, unknown);
+            throw outcomeUnknown(batches, results, unknown, null);
         }
         return summarize(operation, action, results);
     }
@@ -241,7 +247,7 @@ public final class AgentsClient {
     }
 
     private static OutcomeUnknownException outcomeUnknown(List<List<Agent>> batches, BatchResult[] results,
-                                                          String[] unknown) {
+                                                          String[] unknown, RuntimeException refused) {
         List<Agent> created = new ArrayList<>();
         List<Agent> uncertain = new ArrayList<>();
         List<Agent> notSent = new ArrayList<>();
@@ -258,7 +264,9 @@ public final class AgentsClient {
         }
         return new OutcomeUnknownException(why + "; the outcome of creating " + uncertain.size() + " agent(s) is"
                 + " unknown and they were not sent again (" + created.size() + " created, " + notSent.size()
-                + " not sent); look them up by username before retrying", uncertain, created, notSent);
+                + (refused == null ? " not sent" : " not sent or refused") + "); look them up by username before"
+                + " retrying" + (refused == null ? "" : "; a batch sent at the same time failed: " + refused.getMessage()),
+                uncertain, created, notSent);
     }
 
     private static WriteResult summarize(String operation, String action, BatchResult[] results) {

@@ -6,6 +6,8 @@ import io.cnsh.wire.Format
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
 import java.time.Duration
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 
 /**
  * Faults injected by the sandbox: what is retried (reads, token calls, updates), what never is
@@ -169,6 +171,36 @@ class FaultsSpec extends SandboxFixture {
                 + ' (100 created, 50 not sent); look them up by username before retrying')
         sent('writeAgents').size() == 2
         stored().size() == 200
+    }
+
+    def "with concurrent batches, a batch refused outright does not hide another whose outcome is unknown"() {
+        given: 'both batches are on their way before either answer arrives'
+        CountDownLatch bothSent = new CountDownLatch(2)
+        ContactNow cn = ContactNow.builder().baseUrl(server.baseUri()).credentials(API_USER, API_PASSWORD)
+                .batchSize(1).concurrency(2).sleeper(sleeper)
+                .logger({ String line ->
+                    if (line.startsWith('[ContactNowApi#writeAgents] --->')) {
+                        bothSent.countDown()
+                        bothSent.await(10, TimeUnit.SECONDS)
+                    }
+                }, ContactNow.LogLevel.BASIC).build()
+        cn.tokens().token()
+        server.faults().nextHttpErrors(1, 400).nextLostResponses(1)
+        List<Agent> records = agents(2)
+
+        when:
+        cn.agents().create(records)
+
+        then:
+        OutcomeUnknownException e = thrown()
+        e.records().size() == 1
+        e.notSent().size() == 1
+        (e.records() + e.notSent()).toSet() == records.toSet()
+        e.created().empty
+        e.message.contains('(0 created, 1 not sent or refused)')
+        e.message.endsWith("; a batch sent at the same time failed: agents#create failed: HTTP 400 from the server ($base)")
+        e.suppressed*.class == [TransportException]
+        stored()*.username() == e.records()*.username()
     }
 
     def "a create that cannot connect is retried, since it never reached the server"() {
