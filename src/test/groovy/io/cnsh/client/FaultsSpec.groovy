@@ -173,6 +173,44 @@ class FaultsSpec extends SandboxFixture {
         stored().size() == 200
     }
 
+    def "a create with no answer within the read timeout ends in OutcomeUnknownException, and the server still creates the agent"() {
+        given:
+        ContactNow cn = client(readTimeout: Duration.ofMillis(250))
+        cn.tokens().token()
+        server.faults().latency(Duration.ofSeconds(1), Duration.ZERO)
+
+        when:
+        cn.agents().create(agents(1))
+
+        then:
+        OutcomeUnknownException e = thrown()
+        e.message.startsWith("agents#create failed: no answer within the read timeout ($base); the outcome of creating 1 agent(s) is unknown")
+        sent('writeAgents').size() == 1
+        sleeper.sleeps.empty
+
+        when:
+        server.faults().clear()
+
+        then: 'the server handles it after the client gave up'
+        served('agents/create', 1).size() == 1
+        stored()*.username() == ['agent1']
+    }
+
+    def "a read with no answer within the read timeout is retried, then fails naming the timeout"() {
+        given:
+        ContactNow cn = client(readTimeout: Duration.ofMillis(200), retryPolicy: new RetryPolicy(2, Duration.ofMillis(50), Duration.ofSeconds(1), 0))
+        cn.tokens().token()
+        server.faults().latency(Duration.ofMillis(1500), Duration.ZERO)
+
+        when:
+        cn.agents().read(AgentQuery.all())
+
+        then:
+        TransportException e = thrown()
+        e.message == "agents#read failed: no answer within the read timeout ($base) (after 2 attempts)"
+        sleeper.sleeps == [Duration.ofMillis(50)]
+    }
+
     def "with concurrent batches, a batch refused outright does not hide another whose outcome is unknown"() {
         given: 'both batches are on their way before either answer arrives'
         CountDownLatch bothSent = new CountDownLatch(2)

@@ -57,6 +57,7 @@ abstract class SandboxFixture extends Specification {
                 case 'tokenMargin': b.tokenMargin(v); break
                 case 'address': b.address(v); break
                 case 'campaign': b.campaign(v); break
+                case 'readTimeout': b.readTimeout(v); break
             }
         }
         b.build()

@@ -180,6 +180,28 @@ class TokenLifecycleSpec extends SandboxFixture {
         sent('readAgents').size() == 1
     }
 
+    def "a token bound to an address list that includes this machine works from here"() {
+        given:
+        ContactNow cn = client(address: ['203.0.113.7', '127.0.0.1'])
+
+        when:
+        cn.agents().create(agents(1))
+
+        then:
+        cn.agents().read(AgentQuery.all()).agents()*.username() == ['agent1']
+        cn.tokens().address().get() == '203.0.113.7,127.0.0.1'
+        sent('getToken').size() == 1
+    }
+
+    def "a client refuses to bind its tokens to more than 10 addresses"() {
+        when:
+        ContactNow.builder().address((1..11).collect { "10.0.0.$it".toString() })
+
+        then:
+        IllegalArgumentException e = thrown()
+        e.message == 'a token can be bound to at most 10 addresses, got 11'
+    }
+
     def "a token the API calls invalid is dropped with its cache file, so the next call asks for one for this address"() {
         given:
         Path tokens = home.resolve('tokens')
