@@ -77,6 +77,7 @@ public final class ContactNow implements AutoCloseable {
         this.agents = new AgentsClient(calls, codec, b.campaign, b.batchSize, b.concurrency, b.pageSize);
     }
 
+    /** A builder with the defaults: JSON, batches of 100, one at a time, pages of 500, no rate limit. */
     public static Builder builder() {
         return new Builder();
     }
@@ -149,6 +150,7 @@ public final class ContactNow implements AutoCloseable {
             return baseUrl(URI.create(url));
         }
 
+        /** Any base URL, as a URI. */
         public Builder baseUrl(URI uri) {
             this.baseUri = uri;
             return this;
@@ -164,6 +166,7 @@ public final class ContactNow implements AutoCloseable {
             return credentials(username, password == null ? null : password.toCharArray());
         }
 
+        /** The API username and password; the array is copied, so the caller may clear its own. */
         public Builder credentials(String username, char[] password) {
             this.username = username;
             this.password = password == null ? null : password.clone();
@@ -222,16 +225,19 @@ public final class ContactNow implements AutoCloseable {
             return this;
         }
 
+        /** How long to wait for a connection (default 10 s). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
+        /** How long to wait for each answer (default 60 s); a create that times out ends in outcome unknown. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
+        /** When reads, token calls and updates are repeated (default {@link RetryPolicy#DEFAULT}). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = policy;
             return this;
@@ -283,6 +289,7 @@ public final class ContactNow implements AutoCloseable {
             return this;
         }
 
+        /** The client; only the base URL and the username are required. */
         public ContactNow build() {
             if (baseUri == null) {
                 throw new IllegalStateException("no base URL: call baseUrl(...) or region(...)");

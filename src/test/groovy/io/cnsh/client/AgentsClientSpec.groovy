@@ -244,6 +244,23 @@ class AgentsClientSpec extends SandboxFixture {
         stored()*.name() == ['First', 'Agent agent 2', 'Third']
     }
 
+    def "a configured campaign goes with every database call but not to token.php, and every call names its format"() {
+        given:
+        ContactNow cn = client(format: Format.XML, campaign: '12')
+
+        when:
+        long id = cn.agents().create(JOE).key()
+        cn.agents().update(Agent.builder().agentid(id).name('Joe Blogs').build())
+        cn.agents().read(AgentQuery.where('username', 'joe'))
+
+        then:
+        sent('getToken').every { it.contains('format=xml') && !it.contains('campaign') }
+        sent('writeAgents').every { it.contains('&format=xml&raw=1&campaign=12 ') }
+        sent('readAgents').every { it.contains('&format=xml&campaign=12&username=joe ') }
+        sent('writeAgents').size() == 2
+        sent('readAgents').size() == 1
+    }
+
     def "an update record without an agentid is refused before anything is sent"() {
         given:
         ContactNow cn = client()
