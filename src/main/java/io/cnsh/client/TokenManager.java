@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Keeps a valid API token at hand: fetched on first use, kept in memory and in the
- * {@link TokenCache}, renewed {@code margin} ahead of its expiry, and renewed at once when the API
- * says it expired or is unknown. "Invalid token" (bound to another address) and "Authentication
- * failure" are not repaired by a new token and end in typed errors that say why.
+ * {@link TokenCache}, asked for again once {@code margin} ahead of its expiry (the API hands back
+ * the current token until it expires) and at expiry, and renewed at once when the API says it
+ * expired or is unknown. "Invalid token" (bound to another address) drops the token and, like
+ * "Authentication failure", ends in a typed error that says why.
  *
  * <p>Thread-safe: concurrent callers share one renewal.
  */
