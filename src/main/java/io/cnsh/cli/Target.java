@@ -9,6 +9,7 @@ import io.cnsh.client.Region;
 import io.cnsh.wire.Format;
 import java.io.Console;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +37,17 @@ final class Target implements AutoCloseable {
      * {@code --base-url}/{@code CNSH_BASE_URL}, else the embedded sandbox under {@code $CNSH_HOME/sandbox}.
      */
     static Target open(TargetOptions o, Map<String, String> env, java.io.PrintWriter log) {
+        return open(o, env, log, List.of());
+    }
+
+    /**
+     * Resolves the target as {@link #open(TargetOptions, Map, java.io.PrintWriter)} does, with tokens
+     * bound to the given internet addresses (at most 10) when the list is not empty.
+     */
+    static Target open(TargetOptions o, Map<String, String> env, java.io.PrintWriter log, List<String> address) {
+        if (address.size() > 10) {
+            throw new UsageException("--address takes at most 10 addresses, got " + address.size());
+        }
         CnshHome home = CnshHome.fromEnvironment(env);
         Format format = parseFormat(o.format);
         String profileName = o.profile != null ? o.profile : blankToNull(env.get("CNSH_PROFILE"));
@@ -43,6 +55,7 @@ final class Target implements AutoCloseable {
         if (Boolean.TRUE.equals(o.sandbox) || profileName == null && baseUrl == null) {
             EmbeddedSandbox sb = EmbeddedSandbox.start(o.sandboxData != null ? o.sandboxData : home.sandbox());
             ContactNow.Builder b = sb.clientBuilder().format(format == null ? Format.JSON : format);
+            bind(b, address);
             debug(b, o, log);
             return new Target(b.build(), "sandbox", true, false, sb);
         }
@@ -54,6 +67,7 @@ final class Target implements AutoCloseable {
             if (format != null) {
                 b.format(format);
             }
+            bind(b, address);
             debug(b, o, log);
             return new Target(b.build(), p.name(), false, p.production(), null);
         }
@@ -65,16 +79,24 @@ final class Target implements AutoCloseable {
         try {
             uri = Region.resolve(baseUrl);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor a URL");
+            uri = null;
         }
-        if (uri.getScheme() == null || uri.getHost() == null) {
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor an http(s) URL");
         }
         char[] password = password(env, user, () -> null);
         ContactNow.Builder b = ContactNow.builder().baseUrl(uri).credentials(user, password)
                 .format(format == null ? Format.JSON : format).tokenCache(home.tokens());
+        bind(b, address);
         debug(b, o, log);
         return new Target(b.build(), uri.getHost(), false, false, null);
+    }
+
+    private static void bind(ContactNow.Builder b, List<String> address) {
+        if (!address.isEmpty()) {
+            b.address(address);
+        }
     }
 
     private static void debug(ContactNow.Builder b, TargetOptions o, java.io.PrintWriter log) {

@@ -5,9 +5,12 @@ import io.cnsh.model.TokenGrant;
 import io.cnsh.wire.Envelope;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,6 +27,10 @@ final class TokenCommand implements Callable<Integer>, TargetAware {
     @Parameters(paramLabel = "get|validate", description = "get: fetch (or reuse) a token; validate: ask the API whether it is valid.")
     String action;
 
+    @Option(names = "--address", split = ",", paramLabel = "IP",
+            description = "Bind the token to these internet addresses (at most 10, comma-separated) instead of this machine's.")
+    List<String> address = new ArrayList<>();
+
     @Override
     public TargetOptions targetOptions() {
         return target;
@@ -34,7 +41,7 @@ final class TokenCommand implements Callable<Integer>, TargetAware {
         if (!action.equals("get") && !action.equals("validate")) {
             throw new UsageException("token takes get or validate, not '" + action + "'");
         }
-        try (Target t = main.openTarget(target)) {
+        try (Target t = Target.open(target.over(main.target), main.env(), main.err(), address)) {
             TokenManager tokens = t.client().tokens();
             tokens.token();
             TokenGrant grant = tokens.current().orElseThrow();

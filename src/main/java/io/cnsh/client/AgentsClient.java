@@ -106,7 +106,8 @@ public final class AgentsClient {
 
     /**
      * Every agent the query selects, fetched page by page ({@code start}/{@code limit}) as the
-     * stream is consumed. The query's own {@code limit}, if any, caps the total. Agents created or
+     * stream is consumed; paging stops when {@code start} reaches the match count the API reports.
+     * The query's own {@code start} is where it begins and its {@code limit}, if any, caps the total. Agents created or
      * deleted while paging can shift page boundaries; read a snapshot with {@link #read} for
      * small lists.
      */
@@ -123,7 +124,7 @@ public final class AgentsClient {
             @Override
             public boolean hasNext() {
                 while (!page.hasNext() && !exhausted) {
-                    if (cap != null && returned >= cap || total >= 0 && offset >= first + total) {
+                    if (cap != null && returned >= cap || total >= 0 && offset >= total) {
                         exhausted = true;
                         break;
                     }
@@ -206,15 +207,21 @@ public final class AgentsClient {
                         throw new TransportException(operation, 0, operation + " interrupted", e);
                     }
                 }
-                if (first != null) {
+                if (first != null && Arrays.stream(unknown).noneMatch(u -> u != null)) {
                     throw first;
+                }
+                if (first != null) {
+                    // A batch in flight at the same time may have been created: that must not be hidden.
+                    OutcomeUnknownException e = outcomeUnknown(batches, results, unknown, first);
+                    e.addSuppressed(first);
+                    throw e;
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
         if (Arrays.stream(unknown).anyMatch(u -> u != null)) {
-            throw outcomeUnknown(batches, results, unknown);
+            throw outcomeUnknown(batches, results, unknown, null);
         }
         return summarize(operation, action, results);
     }
@@ -240,7 +247,7 @@ public final class AgentsClient {
     }
 
     private static OutcomeUnknownException outcomeUnknown(List<List<Agent>> batches, BatchResult[] results,
-                                                          String[] unknown) {
+                                                          String[] unknown, RuntimeException refused) {
         List<Agent> created = new ArrayList<>();
         List<Agent> uncertain = new ArrayList<>();
         List<Agent> notSent = new ArrayList<>();
@@ -257,7 +264,9 @@ public final class AgentsClient {
         }
         return new OutcomeUnknownException(why + "; the outcome of creating " + uncertain.size() + " agent(s) is"
                 + " unknown and they were not sent again (" + created.size() + " created, " + notSent.size()
-                + " not sent); look them up by username before retrying", uncertain, created, notSent);
+                + (refused == null ? " not sent" : " not sent or refused") + "); look them up by username before"
+                + " retrying" + (refused == null ? "" : "; a batch sent at the same time failed: " + refused.getMessage()),
+                uncertain, created, notSent);
     }
 
     private static WriteResult summarize(String operation, String action, BatchResult[] results) {

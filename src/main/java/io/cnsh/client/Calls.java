@@ -8,8 +8,11 @@ import io.cnsh.wire.Envelope;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.WireFormatException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -76,6 +79,8 @@ final class Calls {
             try {
                 limiter.acquire();
                 answer = request.apply(token);
+            } catch (ApiAnswer a) {
+                answer = a.envelope();
             } catch (RuntimeException e) {
                 Failure f = classify(operation, e);
                 if (kind == Kind.CREATE && f.maybeReachedServer) {
@@ -99,7 +104,10 @@ final class Calls {
                 attempt--;
                 continue;
             }
-            throw Errors.fromApi(operation, error, redactor);
+            if (kind != Kind.TOKEN && "Invalid token".equals(error.error())) {
+                tokens.refused(token);
+            }
+            throw Errors.fromApi(operation, error, redactor, tokens.address());
         }
     }
 
@@ -119,18 +127,21 @@ final class Calls {
         }
     }
 
-    /** What a failed send means for repeating it. */
+    /** What a failed send means for repeating it; {@code what} may hold {@code %s} for the base URL. */
     private record Failure(boolean retryable, boolean maybeReachedServer, int status, String what) {
         String describe(String operation, String baseUrl) {
-            return operation + " failed: " + what + " (" + baseUrl + ")";
+            return operation + " failed: " + (what.contains("%s") ? what.replace("%s", baseUrl) : what + " (" + baseUrl + ")");
         }
     }
 
     private static Failure classify(String operation, RuntimeException e) {
+        if (e instanceof RetryableException re && re.status() > 0) {
+            return httpStatus(re.status());
+        }
         if (e instanceof RetryableException) {
             Throwable cause = e.getCause();
             if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-                return new Failure(true, false, 0, "cannot connect");
+                return new Failure(true, false, 0, "cannot connect to %s (" + connectProblem(cause) + ")");
             }
             if (cause instanceof HttpTimeoutException) {
                 return new Failure(true, true, 0, "no answer within the read timeout");
@@ -143,15 +154,8 @@ final class Calls {
             return new Failure(true, true, de.status(), "the answer could not be read: " + why);
         }
         if (e instanceof FeignException fe) {
-            int status = fe.status();
-            if (status == 429) {
-                return new Failure(true, false, status, "HTTP 429 too many requests");
-            }
-            if (status >= 500) {
-                return new Failure(true, true, status, "HTTP " + status + " from the server");
-            }
-            if (status > 0) {
-                return new Failure(false, false, status, "HTTP " + status + " from the server");
+            if (fe.status() > 0) {
+                return httpStatus(fe.status());
             }
             return new Failure(true, true, 0, "I/O error");
         }
@@ -159,5 +163,34 @@ final class Calls {
             return new Failure(true, true, 0, "the answer could not be read: " + wfe.getMessage());
         }
         throw e;
+    }
+
+    private static Failure httpStatus(int status) {
+        if (status == 429) {
+            return new Failure(true, false, status, "HTTP 429 too many requests");
+        }
+        if (status >= 500) {
+            return new Failure(true, true, status, "HTTP " + status + " from the server");
+        }
+        return new Failure(false, false, status, "HTTP " + status + " from the server");
+    }
+
+    /** Why a connection could not be made, in a few words; the JDK often leaves the outer message empty. */
+    private static String connectProblem(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no answer within the connect timeout";
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                return m.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+            }
+        }
+        return "connection refused";
     }
 }

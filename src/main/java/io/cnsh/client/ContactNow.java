@@ -58,6 +58,7 @@ public final class ContactNow implements AutoCloseable {
                 .client(new Http2Client(http))
                 .encoder(feignCodec)
                 .decoder(feignCodec)
+                .errorDecoder(feignCodec)
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                         b.readTimeout.toMillis(), TimeUnit.MILLISECONDS, true))
@@ -69,13 +70,14 @@ public final class ContactNow implements AutoCloseable {
                 })
                 .target(ContactNowApi.class, base);
         Calls calls = new Calls(api, format, base, b.retryPolicy, b.sleeper, b.random, redactor,
-                new RateLimiter(b.rateLimit, b.sleeper));
+                new RateLimiter(b.rateLimit, b.sleeper, b.clock));
         this.tokens = new TokenManager(calls, base, username, b.password, b.address,
                 b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir), b.clock, b.tokenMargin, redactor);
         calls.tokens(tokens);
         this.agents = new AgentsClient(calls, codec, b.campaign, b.batchSize, b.concurrency, b.pageSize);
     }
 
+    /** A builder with the defaults: JSON, batches of 100, one at a time, pages of 500, no rate limit. */
     public static Builder builder() {
         return new Builder();
     }
@@ -148,6 +150,7 @@ public final class ContactNow implements AutoCloseable {
             return baseUrl(URI.create(url));
         }
 
+        /** Any base URL, as a URI. */
         public Builder baseUrl(URI uri) {
             this.baseUri = uri;
             return this;
@@ -163,6 +166,7 @@ public final class ContactNow implements AutoCloseable {
             return credentials(username, password == null ? null : password.toCharArray());
         }
 
+        /** The API username and password; the array is copied, so the caller may clear its own. */
         public Builder credentials(String username, char[] password) {
             this.username = username;
             this.password = password == null ? null : password.clone();
@@ -213,30 +217,39 @@ public final class ContactNow implements AutoCloseable {
 
         /** At most this many requests per second (default 0: no limit). */
         public Builder rateLimit(double perSecond) {
+            if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+                throw new IllegalArgumentException("rate limit must be 0 (none) or a positive number of requests"
+                        + " per second, got " + perSecond);
+            }
             this.rateLimit = perSecond;
             return this;
         }
 
+        /** How long to wait for a connection (default 10 s). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
         }
 
+        /** How long to wait for each answer (default 60 s); a create that times out ends in outcome unknown. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
             return this;
         }
 
+        /** When reads, token calls and updates are repeated (default {@link RetryPolicy#DEFAULT}). */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = policy;
             return this;
         }
 
+        /** How the client waits between retries and for the rate limit (tests pass a recording one). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
             return this;
         }
 
+        /** The clock of token expiry and of the rate limit's schedule (default: the system clock). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -276,6 +289,7 @@ public final class ContactNow implements AutoCloseable {
             return this;
         }
 
+        /** The client; only the base URL and the username are required. */
         public ContactNow build() {
             if (baseUri == null) {
                 throw new IllegalStateException("no base URL: call baseUrl(...) or region(...)");

@@ -32,7 +32,10 @@ public class OutcomeUnknownException extends ContactNowException {
         return created;
     }
 
-    /** Records of later batches that were not sent because of the unknown outcome. */
+    /**
+     * Records that were certainly not created: later batches not sent because of the unknown
+     * outcome, and, with concurrent batches, any batch that failed outright.
+     */
     public List<Agent> notSent() {
         return notSent;
     }

@@ -57,10 +57,16 @@ public final class Profiles {
             return new Profiles(home, profiles);
         }
         JsonNode root = readToml(file);
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals("profiles")) {
+                throw new ConfigException(file + ": unknown section '" + key + "' (profiles go under [profiles.NAME])");
+            }
+        }
         JsonNode section = root.path("profiles");
         for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            profiles.put(e.getKey(), parse(file, e.getKey(), e.getValue()));
+            profiles.put(e.getKey(), parse(file, e.getKey(), e.getValue(), home.credentials()));
         }
         return new Profiles(home, profiles);
     }
@@ -93,7 +99,7 @@ public final class Profiles {
             try {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
                 if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-                    throw new ConfigException(file + " can be read by other users; run: chmod 600 " + file);
+                    throw new ConfigException(file + " can be read or written by other users; run: chmod 600 " + file);
                 }
             } catch (IOException e) {
                 throw new ConfigException("cannot check the permissions of " + file);
@@ -115,12 +121,14 @@ public final class Profiles {
         }
     }
 
-    private static Profile parse(Path file, String name, JsonNode p) {
+    private static Profile parse(Path file, String name, JsonNode p, Path credentials) {
         String where = file + " [profiles." + name + "]";
         for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new ConfigException(where + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                throw new ConfigException(where + ": unknown key '" + key + "' (known: "
+                        + String.join(", ", KEYS.stream().sorted().toList()) + ")"
+                        + (key.equalsIgnoreCase("password") ? "; a password belongs in the owner-only " + credentials : ""));
             }
         }
         String url = text(p, "url", text(p, "base_url", text(p, "region", null)));
@@ -130,10 +138,11 @@ public final class Profiles {
         URI base;
         try {
             base = Region.resolve(url);
-            if (base.getScheme() == null || base.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
         } catch (IllegalArgumentException e) {
+            base = null;
+        }
+        if (base == null || base.getHost() == null
+                || !("http".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme()))) {
             throw new ConfigException(where + ": url '" + url + "' is neither eu, us nor an http(s) URL");
         }
         String username = text(p, "username", null);
@@ -147,28 +156,48 @@ public final class Profiles {
                 throw new IllegalArgumentException("unknown format 'csv' (expected json or xml)");
             }
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(where + ": " + e.getMessage());
+            throw new ConfigException(where + ": " + e.getMessage().replace("(expected json, xml or csv)", "(expected json or xml)"));
         }
-        int batch = p.path("batch_size").asInt(100);
-        if (batch < 1) {
-            throw new ConfigException(where + ": batch_size must be at least 1");
+        int batch = 100;
+        JsonNode b = p.get("batch_size");
+        if (b != null) {
+            if (!b.isIntegralNumber() || !b.canConvertToInt() || b.asInt() < 1) {
+                throw new ConfigException(where + ": batch_size must be a whole number of at least 1"
+                        + (b.isNumber() ? "" : ", got '" + b.asText() + "'"));
+            }
+            batch = b.asInt();
+        }
+        double rate = 0;
+        JsonNode r = p.get("rate_limit");
+        if (r != null) {
+            if (!r.isNumber() || r.asDouble() < 0 || Double.isInfinite(r.asDouble()) || Double.isNaN(r.asDouble())) {
+                throw new ConfigException(where + ": rate_limit must be a number of requests per second, 0 for none, got "
+                        + (r.isNumber() ? r.asText() : "'" + r.asText() + "'"));
+            }
+            rate = r.asDouble();
+        }
+        JsonNode prod = p.get("production");
+        if (prod != null && !prod.isBoolean()) {
+            throw new ConfigException(where + ": production must be true or false, got '" + prod.asText() + "'");
         }
         List<String> address = new ArrayList<>();
         JsonNode a = p.path("address");
         if (a.isArray()) {
-            a.forEach(n -> address.add(n.asText()));
+            a.forEach(n -> address.add(n.asText().trim()));
         } else if (a.isTextual()) {
             for (String s : a.asText().split(",")) {
                 if (!s.isBlank()) {
                     address.add(s.trim());
                 }
             }
+        } else if (!a.isMissingNode()) {
+            throw new ConfigException(where + ": address must be a list of internet addresses, such as [\"203.0.113.7\"]");
         }
         if (address.size() > 10) {
             throw new ConfigException(where + ": address lists at most 10 addresses, got " + address.size());
         }
-        return new Profile(name, base, username, format, text(p, "campaign", null), batch,
-                p.path("rate_limit").asDouble(0), p.path("production").asBoolean(false), address);
+        return new Profile(name, base, username, format, text(p, "campaign", null), batch, rate,
+                prod != null && prod.asBoolean(), address);
     }
 
     private static String text(JsonNode p, String key, String fallback) {

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     private static final Pattern QUERY = Pattern.compile("(?i)([?&;]|^)(password|token|pin)=([^&#\\s]*)");
-    private static final Pattern JSON = Pattern.compile("(?i)(\"(?:password|token|pin)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern JSON = Pattern.compile(
+            "(?i)(\"(?:password|token|pin)\"\\s*:\\s*)(?:\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*)");
     private static final Pattern XML = Pattern.compile("(?is)<(password|token|pin)>(.*?)</\\1>");
 
     private final Set<String> literals = new CopyOnWriteArraySet<>();

@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Keeps a valid API token at hand: fetched on first use, kept in memory and in the
- * {@link TokenCache}, renewed {@code margin} ahead of its expiry, and renewed at once when the API
- * says it expired or is unknown. "Invalid token" (bound to another address) and "Authentication
- * failure" are not repaired by a new token and end in typed errors that say why.
+ * {@link TokenCache}, asked for again once {@code margin} ahead of its expiry (the API hands back
+ * the current token until it expires) and at expiry, and renewed at once when the API says it
+ * expired or is unknown. "Invalid token" (bound to another address) drops the token and, like
+ * "Authentication failure", ends in a typed error that says why.
  *
  * <p>Thread-safe: concurrent callers share one renewal.
  */
@@ -30,6 +31,7 @@ public final class TokenManager {
     private final Redactor redactor;
 
     private TokenGrant current;
+    private Instant refreshFrom;
 
     TokenManager(Calls calls, String baseUrl, String username, char[] password, List<String> address,
                  TokenCache cache, Clock clock, Duration margin, Redactor redactor) {
@@ -45,14 +47,25 @@ public final class TokenManager {
         redactor.register(new String(this.password));
     }
 
-    /** A token valid for at least the margin from now, fetching one if needed. */
+    /**
+     * A token to send now: the one in use, or one fetched when there is none, when it has expired,
+     * or once when it comes within the margin of its expiry. The API answers a request for a new
+     * token with the current one until that expires, so after one early request that returns the
+     * same token, it is used up to its expiry without asking again.
+     */
     public synchronized String token() {
         Instant now = clock.instant();
         if (current == null && cache != null) {
             cache.load(baseUrl, username, address).ifPresent(this::adopt);
         }
-        if (current == null || !current.validAt(now, margin)) {
+        if (current == null || !now.isBefore(current.expire())) {
             adopt(fetch());
+        } else if (!now.isBefore(refreshFrom)) {
+            String before = current.token();
+            adopt(fetch());
+            if (current.token().equals(before)) {
+                refreshFrom = current.expire();
+            }
         }
         return current.token();
     }
@@ -65,12 +78,16 @@ public final class TokenManager {
         if (current != null && !current.token().equals(refused)) {
             return current.token();
         }
-        if (cache != null) {
-            cache.remove(baseUrl, username, address);
-        }
-        current = null;
+        drop();
         adopt(fetch());
         return current.token();
+    }
+
+    /** Drops a token the API refused for good (bound to other addresses), so the next call fetches one. */
+    synchronized void refused(String token) {
+        if (current != null && current.token().equals(token)) {
+            drop();
+        }
     }
 
     /** The grant in use, if any; never fetches. */
@@ -86,13 +103,7 @@ public final class TokenManager {
 
     /** Forgets the token in memory and in the cache. */
     public synchronized void forget() {
-        if (current != null) {
-            redactor.forget(current.token());
-        }
-        current = null;
-        if (cache != null) {
-            cache.remove(baseUrl, username, address);
-        }
+        drop();
     }
 
     /** The comma-separated address list the token is bound to, or empty for the caller's own. */
@@ -100,22 +111,30 @@ public final class TokenManager {
         return Optional.ofNullable(address);
     }
 
+    private void drop() {
+        current = null;
+        if (cache != null) {
+            cache.remove(baseUrl, username, address);
+        }
+    }
+
     private TokenGrant fetch() {
         String pw = new String(password);
         Envelope e = calls.call("token#get", Calls.Kind.TOKEN,
                 t -> calls.api().getToken(username, pw, calls.formatName(), address));
         TokenGrant grant = e.toTokenGrant();
+        redactor.register(grant.token());
         if (cache != null) {
             cache.store(baseUrl, username, address, grant);
         }
         return grant;
     }
 
+    // Tokens stay registered with the redactor after they are replaced: a request still in flight
+    // on another thread may log the old one.
     private void adopt(TokenGrant grant) {
-        if (current != null) {
-            redactor.forget(current.token());
-        }
         current = grant;
+        refreshFrom = grant.expire().minus(margin);
         redactor.register(grant.token());
     }
 }

@@ -1,0 +1,92 @@
+package io.cnsh.client
+
+import io.cnsh.model.Agent
+import io.cnsh.sandbox.RequestLog
+import io.cnsh.sandbox.SandboxServer
+import io.cnsh.sandbox.Seed
+import io.cnsh.wire.Format
+import java.util.concurrent.CopyOnWriteArrayList
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
+
+/**
+ * A real sandbox on a loopback port shared by the features of a spec, with a test clock, a request
+ * log and a recording sleeper; each feature starts from an empty store with no faults. Clients are
+ * built against it with {@link #client}, and their log lines are kept in {@link #clientLog}.
+ */
+abstract class SandboxFixture extends Specification {
+
+    static final String API_USER = 'cnsh-api'
+    static final String API_PASSWORD = 'Api-Pa55word!'
+
+    @Shared TestClock clock = new TestClock()
+    @Shared List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
+    @Shared @AutoCleanup SandboxServer server = SandboxServer.builder()
+            .port(0).inMemory().seed(Seed.NONE).apiUser(API_USER, API_PASSWORD).clock(clock)
+            .requestLog({ RequestLog.Entry e -> requests << e } as RequestLog)
+            .build().start()
+
+    RecordingSleeper sleeper = new RecordingSleeper()
+    List<String> clientLog = new CopyOnWriteArrayList<>()
+
+    def setup() {
+        server.reset(Seed.NONE)
+        server.faults().clear()
+        requests.clear()
+    }
+
+    /** A client of the sandbox that never really sleeps; options override the builder's settings. */
+    ContactNow client(Map options = [:]) {
+        ContactNow.Builder b = ContactNow.builder().baseUrl(server.baseUri())
+                .credentials(API_USER, (String) options.get('password', API_PASSWORD))
+                .format((Format) options.get('format', Format.JSON))
+                .clock(clock).sleeper(sleeper).random(new Random(7))
+                .retryPolicy((RetryPolicy) options.get('retryPolicy', new RetryPolicy(4, java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5), 0)))
+        if (!options.quiet) {
+            b.logger({ String line -> clientLog << line }, (ContactNow.LogLevel) options.get('logLevel', ContactNow.LogLevel.BASIC))
+        }
+        options.each { k, v ->
+            switch (k) {
+                case 'batchSize': b.batchSize(v as int); break
+                case 'concurrency': b.concurrency(v as int); break
+                case 'pageSize': b.pageSize(v as int); break
+                case 'rateLimit': b.rateLimit(v as double); break
+                case 'tokenCache': b.tokenCache(v); break
+                case 'tokenMargin': b.tokenMargin(v); break
+                case 'address': b.address(v); break
+                case 'campaign': b.campaign(v); break
+                case 'readTimeout': b.readTimeout(v); break
+            }
+        }
+        b.build()
+    }
+
+    /** The request lines this test's clients sent for one operation of {@link ContactNowApi}, e.g. {@code readAgents}. */
+    List<String> sent(String method) {
+        clientLog.findAll { it.startsWith("[ContactNowApi#$method] --->") }
+    }
+
+    /** The sandbox's log entries for an operation such as {@code agents/read}, once every answered request is logged. */
+    List<RequestLog.Entry> served(String operation, int expected) {
+        new PollingConditions(timeout: 5).eventually {
+            assert requests.count { it.operation() == operation } >= expected
+        }
+        requests.findAll { it.operation() == operation }
+    }
+
+    /** Waits until the sandbox has logged what the condition expects (it logs after answering). */
+    static void eventually(Closure<?> condition) {
+        new PollingConditions(timeout: 5).eventually(condition)
+    }
+
+    /** Every agent in the sandbox, read over the wire by a fresh client that logs nothing. */
+    List<Agent> stored() {
+        client(quiet: true).agents().read(AgentQuery.all()).agents()
+    }
+
+    static List<Agent> agents(int n, String prefix = 'agent') {
+        (1..n).collect { Agent.builder().name("Agent $prefix $it").username("$prefix$it").pin(String.format('%06d', it)).build() }
+    }
+}
