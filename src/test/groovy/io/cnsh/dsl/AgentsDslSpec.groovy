@@ -31,7 +31,7 @@ class AgentsDslSpec extends Specification {
         id == NEXT_ID
         id instanceof Long
         sandbox.operations() == ['agents/create']
-        sandbox.requests.find { it.operation() == 'agents/create' }.records() == 1
+        sandbox.entries().find { it.operation() == 'agents/create' }.records() == 1
 
         and:
         with(sandbox.stored(NEXT_ID)) {
@@ -72,7 +72,7 @@ class AgentsDslSpec extends Specification {
 
         then:
         summary.total == 5
-        sandbox.requests.findAll { it.operation() == 'agents/create' }*.records() == [4, 1]
+        sandbox.entries().findAll { it.operation() == 'agents/create' }*.records() == [4, 1]
         sandbox.stored(NEXT_ID + 4).name() == 'Temp 5'
 
         where:
@@ -132,7 +132,7 @@ class AgentsDslSpec extends Specification {
         then:
         list.size() == size
         list.total == size
-        sandbox.requests.findAll { it.operation() == 'agents/read' }*.records() == pages
+        sandbox.entries().findAll { it.operation() == 'agents/read' }*.records() == pages
 
         where:
         format | code                                             || size | pages

@@ -9,6 +9,8 @@ import io.cnsh.sandbox.Seed
 import io.cnsh.wire.Format
 
 import java.util.concurrent.CopyOnWriteArrayList
+import java.util.concurrent.atomic.AtomicInteger
+import java.util.function.Consumer
 
 /**
  * An in-process sandbox seeded with the demo agents, a client for it in each wire format, and a
@@ -24,7 +26,9 @@ class DslSandbox implements Closeable {
     static final long NEXT_ID = 550040
 
     final SandboxServer server
-    final List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
+    private final List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
+    /** Requests the clients sent, counted from their own log as they go out. */
+    private final AtomicInteger sent = new AtomicInteger()
     private final Map<Format, ContactNow> clients = [:]
 
     final StringWriter out = new StringWriter()
@@ -36,14 +40,19 @@ class DslSandbox implements Closeable {
                 .build().start()
         [Format.JSON, Format.XML].each { Format f ->
             clients[f] = ContactNow.builder().baseUrl(server.baseUri()).credentials('demo', 'demo')
-                    .format(f).batchSize(BATCH).pageSize(PAGE).build()
+                    .format(f).batchSize(BATCH).pageSize(PAGE)
+                    .logger({ String line -> if (line =~ /---> (GET|POST) /) { sent.incrementAndGet() } } as Consumer<String>,
+                            ContactNow.LogLevel.BASIC)
+                    .build()
         }
     }
 
     /** Back to the 40 demo agents, with empty request log and output. */
     void reset() {
+        settle()
         server.reset(Seed.DEMO)
         requests.clear()
+        sent.set(0)
         out.buffer.setLength(0)
         err.buffer.setLength(0)
     }
@@ -60,7 +69,25 @@ class DslSandbox implements Closeable {
 
     /** The operations the sandbox answered, such as {@code agents/create}, leaving out tokens. */
     List<String> operations() {
-        requests.collect { it.operation() }.findAll { !it.startsWith('token/') }
+        entries()*.operation().findAll { !it.startsWith('token/') }
+    }
+
+    /** The sandbox's log entries of the agents requests so far, in order. */
+    List<RequestLog.Entry> entries() {
+        settle()
+        requests.findAll { !it.operation().startsWith('token/') }
+    }
+
+    /**
+     * Waits until the sandbox has logged every request the clients sent: it logs a request just after
+     * answering it, so the entry can come a moment after the client has its answer.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + 5_000_000_000L
+        while (requests.size() < sent.get() && System.nanoTime() < deadline) {
+            Thread.sleep(2)
+        }
+        assert requests.size() == sent.get()
     }
 
     /** One agent as stored, read with the JSON client (not through the DSL). */
