@@ -46,10 +46,16 @@ class AgentList extends AbstractList<Agent> {
         new AgentList(hits, hits.size(), context)
     }
 
-    /** How many agents have each value of the field, most common first. */
+    /** How many agents have each value of the field, most common first (pins and passwords masked). */
     Map<String, Integer> countBy(String field) {
+        countBy([:], field)
+    }
+
+    /** How many agents have each value of the field, most common first; {@code reveal: true} shows pins and passwords. */
+    Map<String, Integer> countBy(Map options, String field) {
         checkField(field)
-        Map<String, Integer> counts = agents.countBy { Agent a -> a.get(field) }
+        boolean mask = Secrets.isSecretName(wireName(field)) && !reveal(options)
+        Map<String, Integer> counts = agents.countBy { Agent a -> mask ? Secrets.mask(a.get(field)) : a.get(field) }
         counts.sort { -it.value }
     }
 

@@ -64,6 +64,18 @@ class AgentListSpec extends Specification {
         JSON   | 'selfserve_id' || ['3102': 11, '3101': 10, '3103': 9, '3104': 9, '0': 1]
     }
 
+    def "countBy masks pins and passwords unless revealed (#format)"() {
+        expect:
+        sandbox.run(format, "(agents < read auth_level: 'supervisor' >).${code}") == counts
+
+        where:
+        format | code                                 || counts
+        JSON   | "countBy('pin')"                     || ['****': 4]
+        XML    | "countBy('password')"                || ['****': 4]
+        JSON   | "countBy('pin', reveal: true)"       || ['739204': 1, '0000': 1, '582016': 1, '305817': 1]
+        XML    | "countBy('password', reveal: true)"  || ['Cedar!Stone88': 1, 'Welcome123': 1, 'Mosaic-Tiles-19': 1, 'Blue.Heron.5': 1]
+    }
+
     def "pluck gives one field's values, pins and passwords masked unless revealed (#format)"() {
         expect:
         sandbox.run(format, "def admins = agents < read auth_level: 'admin' >\n${code}") == values
