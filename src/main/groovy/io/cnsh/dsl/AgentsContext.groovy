@@ -98,10 +98,7 @@ class AgentsContext {
         new WriteSummary('update', client.agents().update(patches))
     }
 
-    /**
-     * Sets the same fields on every agent given, in batches: what {@link AgentList#update} does.
-     * Kept public so that a shell can wrap it (to confirm large writes, say).
-     */
+    /** Sets the same fields on every agent given, in batches: what {@link AgentList#update} does, public so that a shell can wrap it. */
     WriteSummary updateAll(List<Agent> agents, Map fields) {
         Map<String, String> clean = checkedFields(fields, 'update')
         if (clean.containsKey('agentid')) {
@@ -141,10 +138,12 @@ class AgentsContext {
         throw new MissingMethodException('printf', AgentsContext, [format, values] as Object[])
     }
 
+    /** Reports a verb this resource does not have, in a way that lets a block fall back to the script's own methods. */
     def methodMissing(String name, def args) {
         throw new UnknownVerbException('agents', name, AgentsContext, args as Object[], VERBS)
     }
 
+    /** Lets {@code agents.read} stand for {@code agents.read()}; any other unknown name is missing. */
     def propertyMissing(String name) {
         if (name == 'read') {
             return read()

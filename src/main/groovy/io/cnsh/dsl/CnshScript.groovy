@@ -21,11 +21,7 @@ abstract class CnshScript extends Script {
 
     private String cnshScriptName
 
-    /**
-     * Fills {@code options} (an object of a class with picocli annotations) from the script's
-     * arguments and returns it. {@code --help} prints usage and ends the script with 0; a bad
-     * argument prints what is wrong and how to get help, and ends it with 2.
-     */
+    /** Fills {@code options} (an object of a picocli-annotated class) from the script's arguments and returns it; {@code --help} prints usage and ends the script with 0, a bad argument ends it with 2. */
     def <T> T parseArgs(T options) {
         CommandLine cli = new CommandLine(options)
         if (cli.commandName == CommandLine.Model.CommandSpec.DEFAULT_COMMAND_NAME && cnshScriptName != null) {

@@ -129,6 +129,18 @@ class ScriptCliSpec extends Specification {
         'cnsh run --format xml FILE' | ['run', '--format', 'xml']
     }
 
+    def "a script prints only what it prints itself, not its last value"() {
+        given:
+        def script = write('quiet.groovy', "println 'reading'\nagents < read auth_level: 'admin' >\n")
+
+        when:
+        def r = cnsh('run', script.toString())
+
+        then:
+        r.code == 0
+        r.out == 'reading\n'
+    }
+
     def "a script may start with a #!/usr/bin/env cnsh line"() {
         given:
         def script = write('count', '#!/usr/bin/env cnsh\nprintln((agents < read auth_level: args[0] >).size())\n')
