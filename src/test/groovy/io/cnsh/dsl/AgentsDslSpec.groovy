@@ -334,6 +334,9 @@ class AgentsDslSpec extends Specification {
             def label(n) { "Agent ${n}" }
             agents <
                 println 'creating'
+                print 'one '
+                printf('%s!%n', 'two')
+                println()
                 create name: label(1)
                 exit 4
             >
@@ -342,7 +345,7 @@ class AgentsDslSpec extends Specification {
         then:
         def e = thrown(ScriptExit)
         e.code() == 4
-        sandbox.out.toString() == 'creating\n'
+        sandbox.out.toString() == 'creating\none two!\n\n'
         sandbox.stored(NEXT_ID).name() == 'Agent 1'
 
         where:
