@@ -241,6 +241,8 @@ class ScriptCliSpec extends Specification {
         'a null'           | "def a = null\na.size()\n"                                || 2    | 'NullPointerException: Cannot invoke method size() on null object'
         'a failed assert'  | "def n = (agents < read >).size()\nassert n == 3\n"       || 2    | 'assertion failed: assert n == 3'
         'an unknown name'  | "println nme\n"                                           || 1    | "no variable or property 'nme'"
+        'endless recursion' | "def a = 1\ndef down(n) { down(n + 1) }\ndown(1)\n"       || 2    | 'StackOverflowError'
+        'a missing file'   | "new File('/no/such/file.csv').text\n"                   || 1    | 'FileNotFoundException: /no/such/file.csv (No such file or directory)'
     }
 
     def "-e reports a mistake as -e:line"() {
