@@ -12,7 +12,7 @@ import io.cnsh.wire.WireCodec
  * The agents a read returned, as a {@code List<Agent>}, plus {@code total}: how many matched in all
  * (more than {@code size()} when a limit cut the list). Agents read by wire name and Java name
  * ({@code it.auth_level}, {@code it.authLevel}). Secrets are masked in every rendering unless
- * {@code reveal: true} is given.
+ * {@code reveal: true} is given or the resource's {@code reveal} is on.
  */
 class AgentList extends AbstractList<Agent> {
 
@@ -30,6 +30,7 @@ class AgentList extends AbstractList<Agent> {
     @Override
     Agent get(int index) { agents.get(index) }
 
+    /** How many agents the list holds (see {@code total} for how many matched). */
     @Override
     int size() { agents.size() }
 
@@ -45,33 +46,48 @@ class AgentList extends AbstractList<Agent> {
         new AgentList(hits, hits.size(), context)
     }
 
-    /** How many agents have each value of the field, most common first. */
+    /** How many agents have each value of the field, most common first (pins and passwords masked). */
     Map<String, Integer> countBy(String field) {
+        countBy([:], field)
+    }
+
+    /** How many agents have each value of the field, most common first; {@code reveal: true} shows pins and passwords. */
+    Map<String, Integer> countBy(Map options, String field) {
         checkField(field)
-        Map<String, Integer> counts = agents.countBy { Agent a -> a.get(field) }
+        boolean mask = Secrets.isSecretName(wireName(field)) && !reveal(options)
+        Map<String, Integer> counts = agents.countBy { Agent a -> mask ? Secrets.mask(a.get(field)) : a.get(field) }
         counts.sort { -it.value }
     }
 
     /** The values of one field, in order (secrets masked unless revealed). */
     List<String> pluck(String field) {
+        pluck([:], field)
+    }
+
+    /** The values of one field, in order; {@code reveal: true} shows pins and passwords. */
+    List<String> pluck(Map options, String field) {
         checkField(field)
-        boolean mask = Secrets.isSecretName(field) && !context?.reveal
+        boolean mask = Secrets.isSecretName(wireName(field)) && !reveal(options)
         agents.collect { Agent a -> mask ? Secrets.mask(a.get(field)) : a.get(field) }
     }
 
-    /** A text table (options: {@code columns}, {@code width}, {@code reveal}). */
+    /** A text table with a count line (options: {@code columns}, {@code width}, {@code reveal}). */
     String table(Map options = [:]) {
-        List<String> columns = (options.columns ?: Table.DEFAULT_COLUMNS) as List<String>
+        List<String> columns = (options.columns ?: Table.DEFAULT_COLUMNS).collect { it.toString() }
         columns.each { checkField(it) }
         int width = (options.width ?: 0) as int
-        boolean reveal = options.containsKey('reveal') ? options.reveal as boolean : (context?.reveal ?: false)
-        List<String> lines = Table.of(columns, width, reveal).render(agents)
-        lines << "${agents.size()} of ${total} agents".toString()
+        List<String> lines = Table.of(columns, width, reveal(options)).render(agents)
+        lines << toString()
         lines.join('\n')
     }
 
-    /** Writes the agents to a CSV file (every field; secrets masked unless {@code reveal: true}) and returns it. */
-    File toCsv(def file, Map options = [:]) {
+    /** Writes the agents to a CSV file (every field; secrets masked) and returns the file. */
+    File toCsv(def file) {
+        toCsv([:], file)
+    }
+
+    /** Writes the agents to a CSV file and returns it; {@code reveal: true} writes pins and passwords. */
+    File toCsv(Map options, def file) {
         File f = file instanceof File ? (File) file : new File(file.toString())
         f.bytes = render(Format.CSV, options)
         f
@@ -95,9 +111,12 @@ class AgentList extends AbstractList<Agent> {
         context.updateAll(agents, fields)
     }
 
+    private boolean reveal(Map options) {
+        options.containsKey('reveal') ? options.reveal as boolean : (context?.reveal ?: false)
+    }
+
     private byte[] render(Format format, Map options) {
-        boolean reveal = options.reveal as boolean
-        List<Agent> shown = reveal ? agents : agents.collect { Agent a -> masked(a) }
+        List<Agent> shown = reveal(options) ? agents : agents.collect { Agent a -> masked(a) }
         WireCodec.of(format).writePayload(shown, Payload.Shape.LIST)
     }
 
@@ -111,14 +130,19 @@ class AgentList extends AbstractList<Agent> {
         out
     }
 
+    private static String wireName(String field) {
+        AgentField.byAnyName(field).map { it.wireName() }.orElse(field)
+    }
+
     private static void checkField(String field) {
         if (!AgentField.byAnyName(field).isPresent()) {
             throw new DslException(Names.unknown('field', field, AgentField.wireNames()))
         }
     }
 
+    /** {@code 40 agents}, or {@code 5 of 40 agents} when the read was cut short. */
     @Override
     String toString() {
-        "${agents.size()} of ${total} agents"
+        Show.count(agents.size(), total)
     }
 }

@@ -46,13 +46,13 @@ class AgentsContext {
         client.agents().create([agent]).key()
     }
 
-    /** Creates several agents (maps or {@link Agent}s) in batches and returns the counts. */
+    /** Creates several agents (maps or {@link Agent}s) in batches and returns the counts and the last new agentid. */
     WriteSummary create(List records) {
         List<Agent> agents = records.withIndex().collect { r, int i -> toAgent(r, 'create', i + 1) }
         new WriteSummary('create', client.agents().create(agents))
     }
 
-    /** Reads every agent, deleted and system ones included (one page of up to the server's default). */
+    /** Reads every agent, deleted and system ones included, in one request. */
     AgentList read() {
         read([:])
     }
@@ -87,20 +87,20 @@ class AgentsContext {
         new AgentList(page.agents(), page.total(), this)
     }
 
-    /** Updates one agent: {@code agentid} picks it, the other fields are set. */
+    /** Updates one agent: {@code agentid} picks it, the other fields are set; returns the counts. */
     WriteSummary update(Map fields) {
         update([fields])
     }
 
-    /** Updates several agents (maps or {@link Agent}s, each with its agentid) in batches. */
+    /** Updates several agents (maps or {@link Agent}s, each with its agentid) in batches and returns the counts. */
     WriteSummary update(List records) {
         List<Agent> patches = records.withIndex().collect { r, int i -> toAgent(r, 'update', i + 1) }
         new WriteSummary('update', client.agents().update(patches))
     }
 
-    /** Sets the same fields on every agent given (used by {@link AgentList#update}). */
+    /** Sets the same fields on every agent given, in batches: what {@link AgentList#update} does, public so that a shell can wrap it. */
     WriteSummary updateAll(List<Agent> agents, Map fields) {
-        Map<String, Object> clean = checkedFields(fields, 'update')
+        Map<String, String> clean = checkedFields(fields, 'update')
         if (clean.containsKey('agentid')) {
             throw new DslException("update of a list sets the same fields on every agent; leave out agentid")
         }
@@ -115,10 +115,35 @@ class AgentsContext {
                 : client.agents().update(patches))
     }
 
-    def methodMissing(String name, def args) {
-        throw new DslException(Names.unknown('verb', name, VERBS) + ' (agents understands ' + VERBS.join(', ') + ')')
+    // Inside a block the resource is asked first; these hand printing back to the script, so that
+    // println there writes where the script's own println writes.
+
+    /** Not the resource's: inside a block, {@code println} is the script's own. */
+    void println() {
+        throw new MissingMethodException('println', AgentsContext, [] as Object[])
     }
 
+    /** Not the resource's: inside a block, {@code println} is the script's own. */
+    void println(Object value) {
+        throw new MissingMethodException('println', AgentsContext, [value] as Object[])
+    }
+
+    /** Not the resource's: inside a block, {@code print} is the script's own. */
+    void print(Object value) {
+        throw new MissingMethodException('print', AgentsContext, [value] as Object[])
+    }
+
+    /** Not the resource's: inside a block, {@code printf} is the script's own. */
+    void printf(String format, Object[] values) {
+        throw new MissingMethodException('printf', AgentsContext, [format, values] as Object[])
+    }
+
+    /** Reports a verb this resource does not have, in a way that lets a block fall back to the script's own methods. */
+    def methodMissing(String name, def args) {
+        throw new UnknownVerbException('agents', name, AgentsContext, args as Object[], VERBS)
+    }
+
+    /** Lets {@code agents.read} stand for {@code agents.read()}; any other unknown name is missing. */
     def propertyMissing(String name) {
         if (name == 'read') {
             return read()
@@ -128,40 +153,51 @@ class AgentsContext {
 
     private Agent toAgent(def record, String verb, int index) {
         if (record instanceof Agent) {
-            checkedFields(((Agent) record).fields(), verb, index)
-            return verb == 'create' ? ((Agent) record).without('agentid') : (Agent) record
+            Agent agent = (Agent) record
+            // An Agent may carry fields the API added beyond the documented ones: they go back as they came.
+            checkRules(agent.fields(), index)
+            if (verb == 'update' && agent.agentid() == null) {
+                throw new DslException(noAgentid(index))
+            }
+            return verb == 'create' ? agent.without('agentid') : agent
         }
         if (!(record instanceof Map)) {
             throw new DslException("${verb} takes field: value pairs or a list of them; record ${index} is a ${record?.getClass()?.simpleName}")
         }
-        Map<String, Object> fields = checkedFields((Map) record, verb, index)
+        Map<String, String> fields = checkedFields((Map) record, verb, index)
         if (verb == 'create' && fields.containsKey('agentid')) {
             throw new DslException("create does not take agentid: the API assigns it")
         }
         if (verb == 'update' && fields.agentid == null) {
-            throw new DslException("update needs the agentid of the agent to change" + (index > 1 ? " (record ${index})" : ''))
+            throw new DslException(noAgentid(index))
         }
         Agent.of(fields)
     }
 
-    private static Map<String, Object> checkedFields(Map fields, String verb, int index = 1) {
-        Map<String, Object> out = [:]
-        fields.each { k, v ->
-            String name = k.toString()
-            checkField(name, verb)
-            String text = v == null ? null : v.toString()
-            AgentField.byWireName(name).flatMap { it.check(text) }.ifPresent { String problem ->
-                throw new DslException(problem + (index > 1 ? " (record ${index})" : ''))
-            }
-            out[name] = text
-        }
-        out
+    private static String noAgentid(int index) {
+        "update needs the agentid of the agent to change" + (index > 1 ? " (record ${index})" : '')
     }
 
-    private static void checkField(String name, String verb) {
+    private static Map<String, String> checkedFields(Map fields, String verb, int index = 1) {
+        fields.keySet().each { checkField(it?.toString(), verb, index) }
+        // Agent.of turns values into the text the API gets (2.0 becomes "2"); the rules check that text.
+        Map<String, String> text = Agent.of(fields.collectEntries { k, v -> [(k.toString()): v] }).fields()
+        checkRules(text, index)
+        new LinkedHashMap<String, String>(text)
+    }
+
+    private static void checkRules(Map<String, String> fields, int index) {
+        fields.each { String name, String value ->
+            AgentField.byWireName(name).flatMap { it.check(value) }.ifPresent { String problem ->
+                throw new DslException(problem + (index > 1 ? " (record ${index})" : ''))
+            }
+        }
+    }
+
+    private static void checkField(String name, String verb, int index = 1) {
         if (name == null || !AgentField.wireNames().contains(name)) {
             Collection<String> known = verb == 'read' ? AgentField.wireNames() + READ_OPTIONS : AgentField.wireNames()
-            throw new DslException(Names.unknown('field', String.valueOf(name), known))
+            throw new DslException(Names.unknown('field', String.valueOf(name), known) + (index > 1 ? " (record ${index})" : ''))
         }
     }
 

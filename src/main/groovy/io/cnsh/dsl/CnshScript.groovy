@@ -1,5 +1,6 @@
 package io.cnsh.dsl
 
+import groovy.transform.PackageScope
 import picocli.CommandLine
 
 /**
@@ -8,7 +9,7 @@ import picocli.CommandLine
  * {@link #exit} ends the script with an exit code.
  *
  * <pre>
- * &#64;picocli.CommandLine.Command(name = 'promote.groovy', description = 'Make agents admins')
+ * &#64;picocli.CommandLine.Command(description = 'Make agents admins')
  * class Options {
  *     &#64;picocli.CommandLine.Option(names = '--apply') boolean apply
  *     &#64;picocli.CommandLine.Parameters(paramLabel = 'USERNAME') List&lt;String&gt; users
@@ -18,13 +19,15 @@ import picocli.CommandLine
  */
 abstract class CnshScript extends Script {
 
-    /**
-     * Fills {@code options} (a class with picocli annotations) from the script's arguments.
-     * {@code --help} prints usage and ends the script with 0; a bad argument prints one line and
-     * ends it with 2.
-     */
+    private String cnshScriptName
+
+    /** Fills {@code options} (an object of a picocli-annotated class) from the script's arguments and returns it; {@code --help} prints usage and ends the script with 0, a bad argument ends it with 2. */
     def <T> T parseArgs(T options) {
         CommandLine cli = new CommandLine(options)
+        if (cli.commandName == CommandLine.Model.CommandSpec.DEFAULT_COMMAND_NAME && cnshScriptName != null) {
+            cli.commandName = cnshScriptName
+        }
+        addHelpOption(cli.commandSpec)
         PrintWriter out = binding.hasVariable('out') ? (PrintWriter) binding.getVariable('out') : new PrintWriter(System.out, true)
         PrintWriter err = binding.hasVariable('err') ? (PrintWriter) binding.getVariable('err') : new PrintWriter(System.err, true)
         String[] argv = binding.hasVariable('args') ? (binding.getVariable('args') as String[]) : new String[0]
@@ -47,5 +50,23 @@ abstract class CnshScript extends Script {
     /** Ends the script with this exit code. */
     void exit(int code) {
         throw new ScriptExit(code)
+    }
+
+    /** Gives every script {@code -h}/{@code --help}, unless its options already have a help option or use those names. */
+    private static void addHelpOption(CommandLine.Model.CommandSpec spec) {
+        if (spec.options().any { it.usageHelp() }) {
+            return
+        }
+        String[] names = ['-h', '--help'].findAll { spec.findOption(it) == null } as String[]
+        if (names.length > 0) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
+                    .description('Show this help message and exit.').build())
+        }
+    }
+
+    /** The name usage lines give the script when its options class names no command. */
+    @PackageScope
+    void scriptName(String name) {
+        cnshScriptName = name
     }
 }

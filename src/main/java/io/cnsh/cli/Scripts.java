@@ -30,9 +30,10 @@ final class Scripts {
 
     static int evaluate(Main main, TargetOptions options, String code) {
         try (Target t = main.openTarget(options)) {
-            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err());
+            AgentsContext agents = new AgentsContext(t.client());
+            ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err());
             Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
-            for (String line : Show.lines(value, width(main), false)) {
+            for (String line : Show.lines(value, width(main), agents.isReveal())) {
                 main.out().println(line);
             }
             return Main.OK;

@@ -84,12 +84,21 @@ public final class ScriptRunner {
         } catch (CompilationFailedException e) {
             throw compileError(displayName, e);
         }
+        if (script instanceof CnshScript cnsh) {
+            cnsh.scriptName(displayName);
+        }
         try {
             return script.run();
         } catch (ScriptExit e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw runtimeError(displayName, source.getName(), unwrap(e));
+        } catch (Exception | AssertionError | StackOverflowError e) {
+            // Groovy code may throw checked exceptions undeclared; assert and runaway recursion are
+            // the script's mistakes too. All of them are reported as one line at the user's line.
+            Throwable cause = unwrap(e);
+            if (cause instanceof ScriptExit exit) {
+                throw exit;
+            }
+            throw runtimeError(displayName, source.getName(), cause);
         } finally {
             out.flush();
             err.flush();
@@ -135,8 +144,10 @@ public final class ScriptRunner {
             }
         }
         String message;
-        if (t instanceof ContactNowException) {
+        if (t instanceof ContactNowException || t instanceof UnknownVerbException) {
             message = t.getMessage();
+        } else if (t instanceof AssertionError) {
+            message = "assertion failed: " + oneLine(t.getMessage());
         } else if (t instanceof MissingPropertyException mpe) {
             message = "no variable or property '" + mpe.getProperty() + "'";
         } else if (t instanceof MissingMethodException mme) {

@@ -1,9 +1,15 @@
 /**
- * The cnsh Groovy DSL's syntax: {@link io.cnsh.dsl.DslSourceRewriter} turns
+ * The cnsh Groovy DSL. Syntax: {@link io.cnsh.dsl.DslSourceRewriter} turns
  * {@code agents < verb args >} forms into closure calls on the resource while leaving all other
  * Groovy untouched and every line where it was, {@link io.cnsh.dsl.DslParserPluginFactory} runs it
  * inside Groovy's parser, {@link io.cnsh.dsl.DslCompiler} builds the one
  * {@link org.codehaus.groovy.control.CompilerConfiguration} every entry point compiles with, and
- * {@link io.cnsh.dsl.DslSyntaxException} reports a malformed form at the user's line.
+ * {@link io.cnsh.dsl.DslSyntaxException} reports a malformed form at the user's line. Semantics:
+ * {@link io.cnsh.dsl.AgentsContext} is the {@code agents} resource (verbs, field checks),
+ * {@link io.cnsh.dsl.AgentList} and {@link io.cnsh.dsl.WriteSummary} are its results,
+ * {@link io.cnsh.dsl.Show} renders a value for a person, {@link io.cnsh.dsl.CnshScript} is the
+ * script base class ({@code parseArgs}, {@code exit}) and {@link io.cnsh.dsl.ScriptRunner} compiles
+ * and runs scripts, reporting failures as {@link io.cnsh.dsl.DslScriptException} at the user's
+ * file and line.
  */
 package io.cnsh.dsl;
