@@ -68,6 +68,7 @@ final class ApiHandler implements HttpHandler {
         String operation = "-";
         Format format;
         int records;
+        boolean logged;
 
         Call(Instant at, String httpMethod, String path, String client) {
             this.at = at;
@@ -436,7 +437,12 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** Records the request's one log line; a failure to send an answer already logged adds no second line. */
     private void finish(Call call, String outcome, int status) {
+        if (call.logged) {
+            return;
+        }
+        call.logged = true;
         long millis = (System.nanoTime() - call.started) / 1_000_000;
         String format = call.format == null ? "-" : call.format.wireName();
         log.record(new RequestLog.Entry(call.at, call.client, call.httpMethod, call.path, call.operation, format,
