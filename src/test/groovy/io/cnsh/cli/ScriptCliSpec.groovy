@@ -1,6 +1,5 @@
 package io.cnsh.cli
 
-import spock.lang.Requires
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -151,27 +150,6 @@ class ScriptCliSpec extends Specification {
         then:
         r.code == 0
         r.out == '4\n'
-    }
-
-    @Requires(value = { ScriptCliSpec.launcherReady() },
-            reason = 'needs target/cnsh.jar built from the current sources (mvn package): otherwise the ./cnsh launcher would start a Maven build inside the test run')
-    def "a #!/usr/bin/env cnsh script runs as a program when the launcher is on PATH"() {
-        given:
-        def script = write('count', '#!/usr/bin/env cnsh\nprintln((agents < read auth_level: args[0] >).size())\n')
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString('rwx------'))
-        def pb = new ProcessBuilder(script.toString(), 'admin').redirectErrorStream(true)
-        pb.environment().put('PATH', REPO.toString() + File.pathSeparator + System.getenv('PATH'))
-        pb.environment().put('CNSH_HOME', home.toString())
-        ['CNSH_PROFILE', 'CNSH_BASE_URL', 'CNSH_USERNAME', 'CNSH_PASSWORD'].each { pb.environment().remove(it) }
-
-        when:
-        def process = pb.start()
-        def finished = process.waitFor(60, TimeUnit.SECONDS)
-
-        then:
-        finished
-        process.exitValue() == 0
-        process.inputStream.text == '2\n'
     }
 
     def "a script declaring options with picocli prints usage for --help and exits 0"() {
@@ -366,17 +344,6 @@ class ScriptCliSpec extends Specification {
         def err = new StringWriter()
         int code = Main.run([CNSH_HOME: home.toString()], new PrintWriter(out), new PrintWriter(err), args)
         new Result(code, out.toString(), err.toString())
-    }
-
-    /** True when target/cnsh.jar exists and no source is newer, the launcher's own test for a rebuild. */
-    static boolean launcherReady() {
-        Path jar = REPO.resolve('target/cnsh.jar')
-        if (!Files.isRegularFile(jar) || !Files.isExecutable(REPO.resolve('cnsh'))) {
-            return false
-        }
-        long built = Files.getLastModifiedTime(jar).toMillis()
-        def sources = Files.walk(REPO.resolve('src/main')).withCloseable { s -> s.filter { Files.isRegularFile(it) }.toList() }
-        (sources + [REPO.resolve('pom.xml')]).every { Files.getLastModifiedTime(it).toMillis() <= built }
     }
 
     static class Result {
