@@ -97,6 +97,8 @@ public final class Bulk {
     public Plan plan(Plan.Kind kind, Path csv) {
         byte[] bytes = read(csv);
         CsvTable table = CsvTable.parse(csv.getFileName().toString(), bytes);
+        // a file that cannot be planned is refused before anything is sent, reads included
+        Planner.checkColumns(kind, table);
         List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
         return Planner.plan(kind, table, csv.toAbsolutePath().normalize(), sha256(bytes), live, options, listUnmanaged);
     }

@@ -61,7 +61,7 @@ final class Planner {
     }
 
     /** Checks the header and returns the key column. */
-    private static String checkColumns(Plan.Kind kind, CsvTable table) {
+    static String checkColumns(Plan.Kind kind, CsvTable table) {
         String where = table.name() + ": row 1: ";
         List<String> unknown = table.header().stream().filter(c -> AgentField.byWireName(c).isEmpty()).toList();
         if (!unknown.isEmpty()) {
