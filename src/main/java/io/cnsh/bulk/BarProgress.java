@@ -23,14 +23,14 @@ final class BarProgress implements Progress {
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(250)
                 .build();
-        bar.setExtraMessage("0 bad");
+        bar.setExtraMessage(", 0 bad");
     }
 
     @Override
     public void update(long done, long bad) {
         if (bar != null) {
             bar.stepTo(done);
-            bar.setExtraMessage(bad + " bad");
+            bar.setExtraMessage(", " + bad + " bad");
         }
     }
 
