@@ -121,6 +121,28 @@ class BulkUpdateScriptSpec extends Specification {
         results.readLines()[1] == 'gokafor,admin,****,,updated,550003,'
     }
 
+    def "a spreadsheet's CSV (BOM, CRLF, quoted commas, quotes and line breaks, empty cells) is applied cell for cell"() {
+        given:
+        def text = 'agentid,userfield,name,phone\r\n' +
+                '550003,"North, 2nd floor",,\r\n' +
+                '550006,"Line one\r\nline two","Marcus ""Mo"" Bell",\r\n'
+        def bom = [0xEF, 0xBB, 0xBF] as byte[]
+        def csv = cnsh.file('excel.csv', (new ByteArrayOutputStream().tap { write(bom); write(text.getBytes('UTF-8')) }).toByteArray())
+
+        when:
+        def run = cnsh.run(SCRIPT, csv, '--apply')
+
+        then:
+        run.exitCode == 0
+        run.out.contains(': 2 updated.')
+        cnsh.agent(agentid: '550003').userfield == 'North, 2nd floor'
+        cnsh.agent(agentid: '550003').name == 'Grace Okafor'
+        cnsh.agent(agentid: '550003').phone == '+44 20 7946 0110'
+        cnsh.agent(agentid: '550006').userfield == 'Line one\nline two'
+        cnsh.agent(agentid: '550006').name == 'Marcus "Mo" Bell'
+        cnsh.requests('agents/update')*.records() == [2]
+    }
+
     def "rows with problems stop the plan (exit 1) unless --skip-invalid leaves them out"() {
         given:
         def csv = cnsh.file('mixed.csv', 'username,auth_level\ngokafor,admin\njsmith,admin\nnobody,agent\n')
