@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
-        subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class, TestCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",

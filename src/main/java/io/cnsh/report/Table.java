@@ -9,6 +9,7 @@ import java.util.List;
  * Renders agents as a plain-text table that fits a width: the chosen columns in order, long
  * values cut with {@code …}, columns dropped from the right (and said so) when even cut values
  * do not fit. Secret fields show {@link Secrets#MASK} unless revealing is asked for.
+ * {@link #renderRows} lays out any rows of text the same way (report sections).
  */
 public final class Table {
 
@@ -38,36 +39,69 @@ public final class Table {
 
     /** The rendered lines: header, rule, one line per agent. */
     public List<String> render(List<Agent> agents) {
-        List<String> cols = new ArrayList<>(columns);
-        int[] widths = naturalWidths(cols, agents);
+        List<List<String>> cells = new ArrayList<>(agents.size());
+        for (Agent a : agents) {
+            List<String> row = new ArrayList<>(columns.size());
+            for (String c : columns) {
+                row.add(cell(a, c));
+            }
+            cells.add(row);
+        }
+        return layout(columns, cells, width);
+    }
+
+    /**
+     * Renders rows of text under the given headings, fitted to {@code width} (0 means no limit) the
+     * way agent tables are: header, rule, one line per row. Line breaks and tabs in cells become
+     * spaces; a {@code null} cell is empty. Used by reports for tables that are not agent records.
+     */
+    public static List<String> renderRows(List<String> headings, List<List<String>> rows, int width) {
+        if (headings.isEmpty()) {
+            throw new IllegalArgumentException("a table needs at least one column");
+        }
+        List<List<String>> cells = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            List<String> clean = new ArrayList<>(headings.size());
+            for (int i = 0; i < headings.size(); i++) {
+                String v = i < row.size() ? row.get(i) : null;
+                clean.add(v == null ? "" : v.replaceAll("[\\r\\n\\t]", " "));
+            }
+            cells.add(clean);
+        }
+        return layout(headings, cells, width);
+    }
+
+    private static List<String> layout(List<String> headings, List<List<String>> cells, int width) {
+        int shown = headings.size();
+        int[] widths = naturalWidths(headings, cells, shown);
         int dropped = 0;
         if (width > 0) {
-            while (cols.size() > 1 && total(widths, cols.size()) > width && shrink(widths, cols.size(), width) > width) {
-                cols.remove(cols.size() - 1);
+            while (shown > 1 && total(widths, shown) > width && shrink(widths, shown, width) > width) {
+                shown--;
                 dropped++;
-                widths = naturalWidths(cols, agents);
+                widths = naturalWidths(headings, cells, shown);
             }
-            shrink(widths, cols.size(), width);
+            shrink(widths, shown, width);
         }
         List<String> lines = new ArrayList<>();
         StringBuilder head = new StringBuilder();
         StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < cols.size(); i++) {
-            head.append(i == 0 ? "" : "  ").append(pad(cut(cols.get(i), widths[i]), widths[i]));
+        for (int i = 0; i < shown; i++) {
+            head.append(i == 0 ? "" : "  ").append(pad(cut(headings.get(i), widths[i]), widths[i]));
             rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
         }
         lines.add(head.toString().stripTrailing());
         lines.add(rule.toString());
-        for (Agent a : agents) {
+        for (List<String> r : cells) {
             StringBuilder row = new StringBuilder();
-            for (int i = 0; i < cols.size(); i++) {
-                row.append(i == 0 ? "" : "  ").append(pad(cut(cell(a, cols.get(i)), widths[i]), widths[i]));
+            for (int i = 0; i < shown; i++) {
+                row.append(i == 0 ? "" : "  ").append(pad(cut(r.get(i), widths[i]), widths[i]));
             }
             lines.add(row.toString().stripTrailing());
         }
         if (dropped > 0) {
             lines.add("(" + dropped + " column" + (dropped == 1 ? "" : "s") + " not shown: "
-                    + String.join(", ", columns.subList(cols.size(), columns.size())) + ")");
+                    + String.join(", ", headings.subList(shown, headings.size())) + ")");
         }
         return lines;
     }
@@ -81,12 +115,12 @@ public final class Table {
         return Secrets.isSecretName(column) && !reveal ? Secrets.MASK : v.replaceAll("[\\r\\n\\t]", " ");
     }
 
-    private int[] naturalWidths(List<String> cols, List<Agent> agents) {
-        int[] w = new int[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            w[i] = cols.get(i).length();
-            for (Agent a : agents) {
-                w[i] = Math.max(w[i], cell(a, cols.get(i)).length());
+    private static int[] naturalWidths(List<String> headings, List<List<String>> cells, int n) {
+        int[] w = new int[headings.size()];
+        for (int i = 0; i < n; i++) {
+            w[i] = headings.get(i).length();
+            for (List<String> r : cells) {
+                w[i] = Math.max(w[i], r.get(i).length());
             }
         }
         return w;

@@ -1,0 +1,86 @@
+#!/usr/bin/env cnsh
+// bulk-create.groovy: create agents from a CSV, keyed by username (like kubectl apply: run it twice,
+// nothing is created twice). Existing usernames are skipped, or updated with --update-existing.
+//
+//   cnsh run scripts/bulk-create.groovy new.csv                    # plan (exit 4 if anything would change)
+//   cnsh run scripts/bulk-create.groovy new.csv --apply            # create; results CSV lists the new agentids
+//   cnsh run scripts/bulk-create.groovy --resume RUN_ID            # finish an interrupted run
+//
+// new.csv: a username column and one column per field, by wire name (no agentid: the API assigns it):
+//   username,name,pin,auth_level,selfserve_id
+//   bnew,Bob New,583920,agent,3101
+// When the answer to a create is lost, the username is looked up before anything is sent again.
+import io.cnsh.bulk.*
+import picocli.CommandLine.Command
+import picocli.CommandLine.Option
+import picocli.CommandLine.Parameters
+
+import java.nio.file.Path
+
+@Command(name = 'bulk-create.groovy', sortOptions = false,
+        description = ['Create agents from a CSV keyed by username: plan (default), --apply, or --resume.',
+                'Exit codes: 0 nothing to do / applied, 1 error or rows with problems, 2 usage, 3 some rows failed,',
+                '4 the plan shows changes.'])
+class Options {
+    @Parameters(arity = '0..1', paramLabel = 'NEW.csv', description = 'A username column, then the fields of each new agent.')
+    Path csv
+
+    @Option(names = '--apply', description = 'Create (and update) as planned (default: only show the plan).')
+    boolean apply
+
+    @Option(names = '--update-existing', description = 'Update agents whose username exists instead of skipping them.')
+    boolean updateExisting
+
+    @Option(names = '--resume', paramLabel = 'RUN_ID', description = 'Finish a run that stopped; its journal says what is done.')
+    String resume
+
+    @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: ${DEFAULT-VALUE}).')
+    int batchSize = Bulk.DEFAULT_BATCH_SIZE
+
+    @Option(names = '--skip-invalid', description = 'Leave rows with problems out instead of refusing the plan.')
+    boolean skipInvalid
+
+    @Option(names = ['-h', '--help'], usageHelp = true, description = 'Show this help.')
+    boolean help
+}
+
+def opts = parseArgs(new Options())
+if ((opts.csv == null) == (opts.resume == null)) {
+    err.println 'bulk-create.groovy: give NEW.csv, or --resume RUN_ID (not both)'
+    exit 2
+}
+if (opts.batchSize < 1) {
+    err.println "bulk-create.groovy: --batch-size must be at least 1, got ${opts.batchSize}"
+    exit 2
+}
+
+// env: the process environment (a test fixture passes its own, with a private CNSH_HOME)
+def bulk = Bulk.builder(cn)
+        .runs(RunStore.fromEnvironment(binding.variables.env ?: System.getenv()))
+        .batchSize(opts.batchSize)
+        .skipInvalid(opts.skipInvalid)
+        .updateExisting(opts.updateExisting)
+        .progress(Progress.auto(err))
+        .build()
+
+try {
+    if (opts.resume) {
+        def result = bulk.resume(opts.resume)
+        result.lines().each { out.println it }
+        exit result.exitCode()
+    }
+    def plan = bulk.planCreate(opts.csv)
+    plan.lines().each { out.println it }
+    if (!opts.apply || plan.exitCode() != 4) {
+        if (opts.apply && plan.exitCode() == 0) {
+            out.println 'Nothing to apply.'
+        }
+        exit plan.exitCode()
+    }
+    def result = bulk.apply(plan)
+    result.lines().each { out.println it }
+    exit result.exitCode()
+} catch (BulkException e) {
+    err.println "bulk-create.groovy: ${e.message}"
+    exit 1
+}

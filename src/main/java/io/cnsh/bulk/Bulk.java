@@ -1,0 +1,253 @@
+package io.cnsh.bulk;
+
+import io.cnsh.client.AgentQuery;
+import io.cnsh.client.ContactNow;
+import io.cnsh.model.Agent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Bulk changes from CSV files, planned first and applied as planned: the engine behind
+ * {@code scripts/bulk-update.groovy}, {@code bulk-create.groovy} and {@code drift.groovy}.
+ *
+ * <pre>{@code
+ * Bulk bulk = Bulk.builder(cn).runs(RunStore.fromEnvironment(System.getenv()))
+ *         .progress(Progress.auto(err)).build();
+ * Plan plan = bulk.planUpdate(Path.of("changes.csv"));   // reads every agent, compares, changes nothing
+ * plan.lines().forEach(out::println);
+ * RunResult result = bulk.apply(plan);                    // journal + results CSV under runs/
+ * RunResult again = bulk.resume(result.runId());          // after a crash: the rest, nothing twice
+ * }</pre>
+ *
+ * <p>CSV conventions: the header names wire fields ({@code auth_level}, not {@code authLevel}); an
+ * empty cell leaves a field as it is; {@value #SET_EMPTY} sets it to the empty string; {@code ****}
+ * in a pin or password cell (what an export shows) also leaves it as it is. Updates are keyed by an
+ * {@code agentid} column, else by {@code username}; creates by {@code username}.
+ *
+ * <p>Pitfall: a plan is a snapshot. {@link #apply} sends what the plan says, so apply soon after
+ * planning; a resume plans the unfinished rows again against the live agents.
+ */
+public final class Bulk {
+
+    /** The cell text that sets a field to the empty string (an empty cell leaves it unchanged). */
+    public static final String SET_EMPTY = "#empty";
+    /** Rows per request unless set otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
+    /** How often a create whose answer was lost (and which proved not to exist) is sent again. */
+    public static final int DEFAULT_CREATE_ATTEMPTS = 3;
+
+    private final ContactNow client;
+    private final RunStore runs;
+    private final int batchSize;
+    private final int maxCreateAttempts;
+    private final Progress progress;
+    private final Clock clock;
+    private final Plan.Options options;
+    private final boolean listUnmanaged;
+
+    private Bulk(Builder b) {
+        this.client = Objects.requireNonNull(b.client, "client");
+        this.runs = b.runs;
+        this.batchSize = b.batchSize;
+        this.maxCreateAttempts = b.maxCreateAttempts;
+        this.progress = b.progress;
+        this.clock = b.clock;
+        this.options = new Plan.Options(b.skipInvalid, b.updateExisting);
+        this.listUnmanaged = b.listUnmanaged;
+    }
+
+    /** A builder for bulk runs through this client. */
+    public static Builder builder(ContactNow client) {
+        return new Builder(client);
+    }
+
+    /** Where runs are kept. */
+    public RunStore runs() {
+        return runs;
+    }
+
+    /** Plans an update: a CSV keyed by agentid or username whose other columns are fields to set. */
+    public Plan planUpdate(Path csv) {
+        return plan(Plan.Kind.UPDATE, csv);
+    }
+
+    /** Plans a create: new agents keyed by username; existing usernames skipped (or updated). */
+    public Plan planCreate(Path csv) {
+        return plan(Plan.Kind.CREATE, csv);
+    }
+
+    /** Compares a desired-state CSV with the live agents (never applied). */
+    public Plan planDrift(Path csv) {
+        return plan(Plan.Kind.DRIFT, csv);
+    }
+
+    /**
+     * Reads and checks the CSV, reads every agent of the account and compares them. Sends nothing.
+     *
+     * @throws CsvFormatException when the file is not a well-formed CSV of known columns
+     */
+    public Plan plan(Plan.Kind kind, Path csv) {
+        byte[] bytes = read(csv);
+        CsvTable table = CsvTable.parse(csv.getFileName().toString(), bytes);
+        // a file that cannot be planned is refused before anything is sent, reads included
+        Planner.checkColumns(kind, table);
+        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
+        return Planner.plan(kind, table, csv.toAbsolutePath().normalize(), sha256(bytes), live, options, listUnmanaged);
+    }
+
+    /**
+     * Applies a plan as a new run: sends its updates and creates in batches, journals each batch
+     * before and after it is sent, and writes the results CSV.
+     *
+     * @throws BulkException when the plan has problems (and skip-invalid is off) or is a drift plan;
+     *                       nothing is sent then
+     */
+    public RunResult apply(Plan plan) {
+        if (plan.kind() == Plan.Kind.DRIFT) {
+            throw new BulkException("a drift plan only reports; apply the desired state with bulk-update");
+        }
+        if (plan.hasProblems() && !plan.options().skipInvalid()) {
+            List<Integer> rows = plan.problems().stream().map(PlannedRow::row).toList();
+            throw new BulkException(plan.input().name() + ": " + (rows.size() == 1 ? "row " : "rows ")
+                    + Plan.numbers(rows) + (rows.size() == 1 ? " has a problem" : " have problems")
+                    + "; nothing was sent (fix them, or leave them out with --skip-invalid)");
+        }
+        return Applier.apply(settings(), runs.create(plan.kind()), plan);
+    }
+
+    /**
+     * Resumes a run that stopped (interrupted, killed, connection lost) or had failures: rows the
+     * journal shows as done are left alone; the others are planned again against the live agents, and
+     * a row sent before the stop counts as done when the live agents already show it. The CSV must be
+     * the one the run started with (its SHA-256 is checked).
+     */
+    public RunResult resume(String runId) {
+        Run run = runs.open(runId);
+        JournalState state = JournalState.read(run.journal());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(state.input);
+        } catch (IOException e) {
+            throw new BulkException("run " + runId + " was made from " + state.input + ", which cannot be read now ("
+                    + e.getClass().getSimpleName() + "); a resume needs the same file");
+        }
+        if (!sha256(bytes).equals(state.sha256)) {
+            throw new BulkException(state.input + " changed since run " + runId + " started; a resume applies the"
+                    + " file it started with: restore it, or plan the changed file as a new run");
+        }
+        CsvTable table = CsvTable.parse(state.input.getFileName().toString(), bytes);
+        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
+        Plan fresh = Planner.plan(state.kind, table, state.input, state.sha256, live, state.options, false);
+        return Applier.resume(settings(), run, state, fresh);
+    }
+
+    private Applier.Settings settings() {
+        return new Applier.Settings(client, batchSize, maxCreateAttempts, progress, clock);
+    }
+
+    private static byte[] read(Path csv) {
+        try {
+            return Files.readAllBytes(csv);
+        } catch (NoSuchFileException e) {
+            throw new BulkException("no such file: " + csv);
+        } catch (IOException e) {
+            throw new BulkException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Bulk[" + client + ", " + runs + ", batch size " + batchSize + "]";
+    }
+
+    /** Builds a {@link Bulk}; only the client is required. */
+    public static final class Builder {
+        private final ContactNow client;
+        private RunStore runs = RunStore.fromEnvironment(System.getenv());
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int maxCreateAttempts = DEFAULT_CREATE_ATTEMPTS;
+        private Progress progress = Progress.none();
+        private Clock clock = Clock.systemUTC();
+        private boolean skipInvalid;
+        private boolean updateExisting;
+        private boolean listUnmanaged;
+
+        private Builder(ContactNow client) {
+            this.client = client;
+        }
+
+        /** Where journals and results go (default {@code $CNSH_HOME/runs}). */
+        public Builder runs(RunStore runs) {
+            this.runs = Objects.requireNonNull(runs, "runs");
+            return this;
+        }
+
+        /** Rows per request (default {@value Bulk#DEFAULT_BATCH_SIZE}). */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** How many times in all a create whose answer is lost may be sent (default 3). */
+        public Builder maxCreateAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("create attempts must be at least 1, got " + attempts);
+            }
+            this.maxCreateAttempts = attempts;
+            return this;
+        }
+
+        /** How progress is shown (default: not at all). */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** The clock of journal entries. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Leave rows with problems out instead of refusing the whole plan. */
+        public Builder skipInvalid(boolean skip) {
+            this.skipInvalid = skip;
+            return this;
+        }
+
+        /** Creates: update agents whose username exists instead of skipping them. */
+        public Builder updateExisting(boolean update) {
+            this.updateExisting = update;
+            return this;
+        }
+
+        /** Drift: also list live agents that no row names. */
+        public Builder listUnmanaged(boolean list) {
+            this.listUnmanaged = list;
+            return this;
+        }
+
+        public Bulk build() {
+            return new Bulk(this);
+        }
+    }
+}

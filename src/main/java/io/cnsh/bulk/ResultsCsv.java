@@ -1,0 +1,74 @@
+package io.cnsh.bulk;
+
+import io.cnsh.model.Secrets;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the results CSV of a run: the input's columns (secret cells masked) followed by
+ * {@code status}, {@code agentid} and {@code error}, one line per data row.
+ */
+final class ResultsCsv {
+
+    private ResultsCsv() {
+    }
+
+    static void write(Path file, CsvTable input, Map<Integer, RowResult> results) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(input.header());
+        header.add("status");
+        header.add("agentid");
+        header.add("error");
+        line(out, header);
+        for (CsvRow row : input.rows()) {
+            List<String> cells = new ArrayList<>();
+            row.cells().forEach((column, value) ->
+                    cells.add(Secrets.isSecretName(column) && !value.isEmpty() ? Secrets.MASK : value));
+            RowResult r = results.get(row.row());
+            cells.add(r == null ? RowStatus.PENDING.label() : r.status().label());
+            cells.add(r == null || r.agentid() == null ? "" : r.agentid());
+            cells.add(r == null || r.error() == null ? "" : r.error());
+            line(out, cells);
+        }
+        try {
+            if (!Files.exists(file)) {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException e) {
+                    Files.createFile(file);
+                }
+            }
+            // a plain stream: a pending thread interrupt must not stop the results from being written
+            try (FileOutputStream f = new FileOutputStream(file.toFile(), false)) {
+                f.write(out.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new BulkException("cannot write the results " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(quote(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled. */
+    static String quote(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+}

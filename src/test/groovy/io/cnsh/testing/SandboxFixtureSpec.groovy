@@ -1,0 +1,147 @@
+package io.cnsh.testing
+
+import io.cnsh.sandbox.Seed
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.nio.file.Files
+
+class SandboxFixtureSpec extends Specification {
+
+    @Shared @AutoCleanup
+    SandboxFixture cnsh = SandboxFixture.start(seed: 'demo')
+
+    def setup() {
+        cnsh.reset()
+    }
+
+    def script(String name, String text) {
+        cnsh.file(name, text)
+    }
+
+    def "a script run reports #what as exit code #code, like cnsh run"() {
+        given:
+        def file = script('probe.groovy', text)
+
+        when:
+        def run = cnsh.run(file, 'one', 'two')
+
+        then:
+        run.exitCode == code
+        run.err.readLines() == err
+
+        where:
+        what                    | text                                                                   || code | err
+        'success'               | 'out.println args.toList()'                                            || 0    | []
+        'an exit code'          | 'exit 4'                                                               || 4    | []
+        'a failure'             | 'def x = 1\nthrow new io.cnsh.model.ContactNowException("no luck")'    || 1    | ['cnsh: probe.groovy:2: no luck']
+        'a partial failure'     | "agents < update agentid: 999999, name: 'Ghost' >"                     || 3    | ['cnsh: probe.groovy:1: agents#update: 1 of 1 records failed: Record id [999999] does not exist.']
+        'a usage error'         | '@picocli.CommandLine.Command(name = "probe") class O { @picocli.CommandLine.Option(names = "--x") boolean x }\nparseArgs(new O())' || 2 | ["probe: Unmatched arguments from index 0: 'one', 'two'", "Try 'probe --help' for usage."]
+    }
+
+    def "a script sees its arguments, writes to out and err, and gets the fixture's CNSH_HOME"() {
+        given:
+        def file = script('echo.groovy', '''
+            out.println "args ${args.toList()}"
+            err.println "home ${binding.variables.env.CNSH_HOME}"
+            out.println((agents < read limit: 2 >).size())
+        '''.stripIndent())
+
+        when:
+        def run = cnsh.run(file.toString(), ['--flag', 'x'])
+
+        then:
+        run.exitCode == 0
+        run.outLines == ['args [--flag, x]', '2']
+        run.errLines == ["home ${cnsh.home}".toString()]
+    }
+
+    def "DSL code can be evaluated and agents inspected afterwards"() {
+        when:
+        cnsh.eval("agents < update agentid: 550003, auth_level: 'admin' >")
+
+        then:
+        cnsh.eval("agents < read auth_level: 'admin' >")*.username() == ['praman', 'thargreaves', 'gokafor']
+        cnsh.agent(username: 'gokafor').auth_level == 'admin'
+        cnsh.agentsWhere(auth_level: 'admin').size() == 3
+        cnsh.readAll().size() == 40
+    }
+
+    def "agent() insists on exactly one match"() {
+        when:
+        cnsh.agent(username: criteria)
+
+        then:
+        def e = thrown(AssertionError)
+        e.message == "expected one agent with [username:${criteria}], found ${found}".toString()
+
+        where:
+        criteria || found
+        'jsmith' || 2
+        'nobody' || 0
+    }
+
+    def "the request log shows what was sent, and reset starts over"() {
+        when:
+        cnsh.eval("agents < update agentid: 550003, name: 'Grace O.' >")
+
+        then:
+        cnsh.requests('agents/update')*.records() == [1]
+        cnsh.written('agents/update') == 1
+
+        when:
+        cnsh.reset()
+
+        then:
+        cnsh.requests.isEmpty()
+        cnsh.agent(username: 'gokafor').name == 'Grace Okafor'
+    }
+
+    def "reset can switch the seed, and faults are cleared"() {
+        when:
+        cnsh.faults.latency(java.time.Duration.ofMillis(5), java.time.Duration.ZERO)
+        cnsh.reset(Seed.NONE)
+
+        then:
+        cnsh.readAll().isEmpty()
+        cnsh.faults.describe() == 'none'
+    }
+
+    def "a script that cannot be found is named with the places looked in"() {
+        when:
+        cnsh.run('no-such-recipe.groovy')
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.startsWith('no script no-such-recipe.groovy (looked for ')
+    }
+
+    def "a fixture can speak XML and start empty"() {
+        given:
+        def xml = SandboxFixture.start(seed: 'none', format: 'xml')
+
+        when:
+        def id = xml.eval("agents < create name: 'X Ml', username: 'xml1' >")
+
+        then:
+        id == 550000L
+        xml.requests('agents/create')*.format() == ['xml']
+        xml.readAll()*.username() == ['xml1']
+
+        cleanup:
+        xml?.close()
+    }
+
+    def "closing a fixture deletes its temporary home"() {
+        given:
+        def f = SandboxFixture.start(seed: 'none')
+        def home = f.home
+
+        when:
+        f.close()
+
+        then:
+        !Files.exists(home)
+    }
+}
