@@ -26,6 +26,8 @@ import java.nio.file.Path
  *     block is exactly what cnsh prints (output and errors), otherwise the example must succeed;</li>
  * <li>a {@code groovy file=NAME} block is a script file called NAME, used by the page's
  *     {@code console} blocks;</li>
+ * <li>a {@code groovy stored=PATH} block shows a file kept at PATH in the repository; the spec
+ *     that owns the file checks the page shows it as stored and runs it;</li>
  * <li>a {@code console} block is a session: each {@code $ cnsh …} line runs cnsh, the lines up to
  *     the next {@code $} are its output, and {@code $ echo $?} shows the exit code of the command
  *     before it. The sandbox is reset once per session.</li>
@@ -268,7 +270,9 @@ class DslDocsSpec extends Specification {
         }
         List<Example> out = []
         fences.eachWithIndex { f, int i ->
-            if (f.lang == 'groovy' && f.info.startsWith('file=')) {
+            if (f.lang == 'groovy' && f.info.startsWith('stored=')) {
+                // A file kept in the repository and shown as it is; the spec named beside it runs it.
+            } else if (f.lang == 'groovy' && f.info.startsWith('file=')) {
                 out << new Example(kind: 'file', file: f.info.substring(5), code: f.body)
             } else if (f.lang == 'groovy') {
                 def next = i + 1 < fences.size() ? fences[i + 1] : null

@@ -50,6 +50,6 @@ class UserRecipeSpec extends Specification {
     /** The file as the page shows it: a groovy block whose info string names the file. */
     static String fenced(String path) {
         String text = new File(path).text
-        '```groovy file=' + path + '\n' + text + (text.endsWith('\n') ? '' : '\n') + '```'
+        '```groovy stored=' + path + '\n' + text + (text.endsWith('\n') ? '' : '\n') + '```'
     }
 }
