@@ -69,7 +69,28 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (startsRepl(args)) {
+            // picocli's factory would load Groovy's runtime (0.5 s) to support closures in annotations,
+            // which the shell's own options do not use; the shell loads it after the first prompt.
+            System.setProperty("picocli.disable.closures", System.getProperty("picocli.disable.closures", "true"));
+        }
         System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** True when the arguments are target options only, so cnsh will start the shell. */
+    static boolean startsRepl(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            switch (name) {
+                case "--sandbox", "--debug", "--trace" -> { }
+                case "--sandbox-data", "--profile", "--base-url", "--username", "--format" -> i += a.contains("=") ? 0 : 1;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Runs cnsh and returns the exit code; never calls {@code System.exit}. */

@@ -33,7 +33,8 @@ final class Evaluator {
     record Result(Object value, int writes, boolean onlyOneCreate) {
     }
 
-    private final Binding binding = new Binding();
+    /** Made at the first input: creating a Groovy object starts Groovy's runtime, which the first prompt does not wait for. */
+    private Binding binding;
     private final List<String> imports = new ArrayList<>();
     private final PrintWriter out;
     private final Predicate<String> confirm;
@@ -71,7 +72,11 @@ final class Evaluator {
 
     /** The names of the session's variables. */
     Collection<String> variableNames() {
-        return List.copyOf(binding.getVariables().keySet().stream().map(String::valueOf).toList());
+        Binding b;
+        synchronized (this) {
+            b = binding;
+        }
+        return b == null ? List.of() : List.copyOf(b.getVariables().keySet().stream().map(String::valueOf).toList());
     }
 
     /**
@@ -87,7 +92,11 @@ final class Evaluator {
         if (g != null) {
             g.startInput();
         }
-        Object value = r.evaluate(snippet.code(List.copyOf(imports)), DISPLAY_NAME, binding);
+        Binding b;
+        synchronized (this) {
+            b = binding;
+        }
+        Object value = r.evaluate(snippet.code(List.copyOf(imports)), DISPLAY_NAME, b);
         synchronized (imports) {
             for (String i : snippet.imports()) {
                 if (!imports.contains(i)) {
@@ -129,6 +138,9 @@ final class Evaluator {
             a.setBeforeWrite(g);
             a.setReveal(reveal);
             r = new ScriptRunner(a, out, out);
+            if (binding == null) {
+                binding = new Binding();
+            }
             r.binding(List.of()).getVariables().forEach((k, v) -> binding.setVariable(String.valueOf(k), v));
             agents = a;
             guard = g;

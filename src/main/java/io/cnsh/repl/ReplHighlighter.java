@@ -24,22 +24,28 @@ final class ReplHighlighter implements Highlighter {
     static final AttributedStyle STRING = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
     static final AttributedStyle COMMENT = AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT);
 
-    private static final Pattern TOKENS = Pattern.compile(
-            "(?<command>^\\s*/\\w+)"
-                    + "|(?<comment>//[^\\n]*|/\\*.*?(?:\\*/|$))"
-                    + "|(?<string>'''.*?(?:'''|$)|\"\"\".*?(?:\"\"\"|$)|'(?:[^'\\\\\\n]|\\\\.)*'?|\"(?:[^\"\\\\\\n]|\\\\.)*\"?)"
-                    + "|(?<resource>(?<![\\w$.])(?:" + String.join("|", DslSourceRewriter.DEFAULT_RESOURCES)
-                    + ")(?=\\s*<(?![<=])))"
-                    + "|(?<verb>(?<=<)\\s*(?:" + String.join("|", AgentsContext.getVERBS()) + ")\\b"
-                    + "|(?<=^|\\n)\\s*(?:" + String.join("|", AgentsContext.getVERBS()) + ")(?=\\s|\\(|$))"
-                    + "|(?<field>(?<![\\w$.])(?:" + String.join("|", AgentField.wireNames()) + "|"
-                    + String.join("|", AgentsContext.getREAD_OPTIONS()) + ")(?=\\s*:))",
-            Pattern.DOTALL);
+    /** Built at the first keystroke: the verbs come from the DSL's Groovy resource class. */
+    private static final class Tokens {
+        static final Pattern TOKENS = Pattern.compile(
+                "(?<command>^\\s*/\\w+)"
+                        + "|(?<comment>//[^\\n]*|/\\*.*?(?:\\*/|$))"
+                        + "|(?<string>'''.*?(?:'''|$)|\"\"\".*?(?:\"\"\"|$)|'(?:[^'\\\\\\n]|\\\\.)*'?|\"(?:[^\"\\\\\\n]|\\\\.)*\"?)"
+                        + "|(?<resource>(?<![\\w$.])(?:" + String.join("|", DslSourceRewriter.DEFAULT_RESOURCES)
+                        + ")(?=\\s*<(?![<=])))"
+                        + "|(?<verb>(?<=<)\\s*(?:" + String.join("|", AgentsContext.getVERBS()) + ")\\b"
+                        + "|(?<=^|\\n)\\s*(?:" + String.join("|", AgentsContext.getVERBS()) + ")(?=\\s|\\(|$))"
+                        + "|(?<field>(?<![\\w$.])(?:" + String.join("|", AgentField.wireNames()) + "|"
+                        + String.join("|", AgentsContext.getREAD_OPTIONS()) + ")(?=\\s*:))",
+                Pattern.DOTALL);
+    }
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
+        if (buffer.isEmpty()) {
+            return AttributedString.EMPTY;
+        }
         AttributedStringBuilder sb = new AttributedStringBuilder(buffer.length());
-        Matcher m = TOKENS.matcher(buffer);
+        Matcher m = Tokens.TOKENS.matcher(buffer);
         int at = 0;
         while (m.find()) {
             sb.append(buffer.substring(at, m.start()));
