@@ -18,14 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The {@code cnsh} command line. Parses the CLI contract with picocli and returns its exit code:
+ * The {@code cnsh} command line. Parses the CLI contract with picocli and returns its exit code
+ * (with no command, {@code -e} or file it runs the interactive shell of {@code io.cnsh.repl}):
  * 0 ok, 1 error, 2 usage error, 3 partial failure, 4 a plan shows changes. A user mistake is
  * reported in one line; {@code --trace} adds the stack trace.
  */
 @Command(name = "cnsh",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Admin toolkit for 8x8 ContactNow agent accounts.",
+        description = {"Admin toolkit for 8x8 ContactNow agent accounts.",
+            "With no command, -e or FILE: the interactive shell (REPL) on the target."},
         subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
