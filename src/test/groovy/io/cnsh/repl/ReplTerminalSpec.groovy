@@ -76,9 +76,22 @@ class ReplTerminalSpec extends Specification {
         then: 'the four auth fields are listed'
         ['auth_admin', 'auth_level', 'auth_reports', 'auth_supervisor'].every { screen.contains(it) }
 
-        when: 'the line is dropped with Ctrl-C and the shell left with Ctrl-D'
+        when: 'the line is dropped with Ctrl-C'
         tmux.press('C-c')
         tmux.waitUntil('an empty prompt') { String s -> s.readLines().last() == 'cnsh sandbox>' }
+
+        and: 'a help page taller than the screen is shown'
+        tmux.type('/help syntax')
+        tmux.press('Enter')
+        screen = tmux.waitFor('-- more --')
+
+        then: 'it stops at the first screenful'
+        screen.contains('# The `agents < … >` syntax')
+        !screen.contains('## How it hooks into Groovy')
+
+        when: 'q leaves the pager, and Ctrl-D the shell'
+        tmux.press('q')
+        tmux.waitUntil('the prompt after the pager') { String s -> s.readLines().last() == 'cnsh sandbox>' }
         tmux.press('C-d')
         tmux.waitUntil('the shell to end') { String s -> tmux.exited() }
 
