@@ -329,7 +329,7 @@ final class ReplSession {
         }
         char[] password = typed.toCharArray();
         try {
-            switchTo(connector.connect(targetName, null, password), targetName);
+            switchTo(connector.connect(targetName, target.format(), password), targetName);
         } finally {
             Arrays.fill(password, '\0');
         }

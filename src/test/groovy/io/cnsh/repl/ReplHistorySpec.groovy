@@ -63,12 +63,14 @@ class ReplHistorySpec extends Specification {
         second.answers()[0].readLines() == ['    1  first = 1', '    2  /history']
     }
 
-    def "the password typed at /login is never echoed and never enters the history"() {
+    def "the password typed at /login is never echoed and never enters the history; the wire format stays"() {
         given:
         char[] received = null
-        def target = DumbShell.sandboxTarget(server, label: 'staging', sandbox: false)
+        Format keptFormat = null
+        def target = DumbShell.sandboxTarget(server, label: 'staging', sandbox: false, format: Format.XML)
         def shell = new DumbShell(home, target, { String name, Format format, char[] password ->
             received = password.clone()
+            keptFormat = format
             DumbShell.sandboxTarget(server, label: 'staging', sandbox: false)
         } as Connector)
 
@@ -77,6 +79,7 @@ class ReplHistorySpec extends Specification {
 
         then:
         new String(received) == 'Hunter2-Password'
+        keptFormat == Format.XML
         !shell.output().contains('Hunter2')
         shell.output().contains('API password for staging: ')
         !Files.readString(home.resolve('history')).contains('Hunter2')

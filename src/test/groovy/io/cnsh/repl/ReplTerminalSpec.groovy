@@ -133,6 +133,20 @@ class ReplTerminalSpec extends Specification {
         !screen.readLines().contains('40 agents')
         !tmux.exited()
 
+        when: 'the wire format is switched, then the in-process sandbox is connected'
+        tmux.type('/format xml')
+        tmux.press('Enter')
+        tmux.waitFor('connected: writes go to ' + slowable.baseUri() + ', wire format xml')
+        tmux.type('/connect sandbox')
+        tmux.press('Enter')
+        tmux.waitFor('connected: writes go to the SANDBOX (in-process, data in ' + home.resolve('sandbox'))
+        tmux.type('(agents < read limit: 3 >).size() + kept')
+        tmux.press('Enter')
+        screen = tmux.waitFor('\n44\n')
+
+        then: 'the prompt names the new target and the variables are still there'
+        screen.readLines().last() == 'cnsh sandbox>'
+
         cleanup:
         slowable.faults().clear()
     }
