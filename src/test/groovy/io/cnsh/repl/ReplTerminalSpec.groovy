@@ -60,7 +60,18 @@ class ReplTerminalSpec extends Specification {
         screen.contains('agentid  name        username  auth_level  selfserve_id  filter')
         screen =~ /5500\d\d   Tilly Tmux  ttmux /
 
+        when: 'the history is searched with Ctrl-R'
+        tmux.press('C-r')
+        tmux.type('Tilly')
+        screen = tmux.waitFor('Tilly')
+
+        then: 'the create is found, with its pin masked as the history keeps it'
+        screen.readLines().any { it.contains("create name: 'Tilly Tmux', username: 'ttmux', pin: '****'") }
+
         when: 'Tab is pressed after a half-typed verb'
+        tmux.press('C-g')
+        tmux.press('C-u')
+        tmux.waitUntil('an empty prompt') { String s -> s.readLines().last() == 'cnsh sandbox>' }
         tmux.type('agents < re')
         tmux.press('Tab')
 
