@@ -26,8 +26,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "cnsh",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"Admin toolkit for 8x8 ContactNow agent accounts.",
-            "With no command, -e or FILE: the interactive shell (REPL) on the target."},
+        description = "Admin toolkit for 8x8 ContactNow agent accounts.",
         subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
