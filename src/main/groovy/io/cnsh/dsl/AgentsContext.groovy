@@ -25,11 +25,20 @@ class AgentsContext {
     /** When true, rendered output shows pins and passwords. */
     boolean reveal
 
-    /** Told the verb and the record count before each write is sent (the shell confirms large ones); may refuse by throwing. */
-    java.util.function.BiConsumer<String, Integer> beforeWrite
+    private final java.util.function.BiConsumer<String, Integer> beforeWrite
 
     AgentsContext(ContactNow client) {
+        this(client, null)
+    }
+
+    /**
+     * A resource whose writes are announced first: {@code beforeWrite} is told the verb and the
+     * record count before each write is sent, and may refuse it by throwing (the shell confirms
+     * large writes to production this way).
+     */
+    AgentsContext(ContactNow client, java.util.function.BiConsumer<String, Integer> beforeWrite) {
         this.client = client
+        this.beforeWrite = beforeWrite
     }
 
     /** The client this resource talks through. */

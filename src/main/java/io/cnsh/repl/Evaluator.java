@@ -133,9 +133,8 @@ final class Evaluator {
                 throw new ContactNowException(ReplText.notConnected(e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()), e);
             }
-            AgentsContext a = new AgentsContext(client);
             WriteGuard g = new WriteGuard(t.isProduction(), t.label(), confirm);
-            a.setBeforeWrite(g);
+            AgentsContext a = new AgentsContext(client, g);
             a.setReveal(reveal);
             r = new ScriptRunner(a, out, out);
             if (binding == null) {
