@@ -85,11 +85,6 @@ public final class ReplTarget implements AutoCloseable {
         }
     }
 
-    /** True once the client is open (or failed to open). */
-    public boolean isOpened() {
-        return opening.isDone();
-    }
-
     /**
      * The client, opened in this thread if nobody has started opening it yet.
      *

@@ -36,8 +36,6 @@ final class ReplText {
 
     static final String CANCELLED = "cancelled";
 
-    static final String INTERRUPTED_LINE = "";
-
     static String confirmLargeWrite(String verb, int count, String target) {
         return verb + " " + count + " agents on the production account " + target + "? [y/N] ";
     }
