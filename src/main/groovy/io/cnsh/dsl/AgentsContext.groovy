@@ -25,8 +25,20 @@ class AgentsContext {
     /** When true, rendered output shows pins and passwords. */
     boolean reveal
 
+    private final java.util.function.BiConsumer<String, Integer> beforeWrite
+
     AgentsContext(ContactNow client) {
+        this(client, null)
+    }
+
+    /**
+     * A resource whose writes are announced first: {@code beforeWrite} is told the verb and the
+     * record count before each write is sent, and may refuse it by throwing (the shell confirms
+     * large writes to production this way).
+     */
+    AgentsContext(ContactNow client, java.util.function.BiConsumer<String, Integer> beforeWrite) {
         this.client = client
+        this.beforeWrite = beforeWrite
     }
 
     /** The client this resource talks through. */
@@ -43,12 +55,14 @@ class AgentsContext {
     /** Creates one agent from wire-named fields and returns its new agentid. */
     Long create(Map fields) {
         Agent agent = toAgent(fields, 'create', 1)
+        beforeWrite?.accept('create', 1)
         client.agents().create([agent]).key()
     }
 
     /** Creates several agents (maps or {@link Agent}s) in batches and returns the counts and the last new agentid. */
     WriteSummary create(List records) {
         List<Agent> agents = records.withIndex().collect { r, int i -> toAgent(r, 'create', i + 1) }
+        beforeWrite?.accept('create', agents.size())
         new WriteSummary('create', client.agents().create(agents))
     }
 
@@ -95,6 +109,7 @@ class AgentsContext {
     /** Updates several agents (maps or {@link Agent}s, each with its agentid) in batches and returns the counts. */
     WriteSummary update(List records) {
         List<Agent> patches = records.withIndex().collect { r, int i -> toAgent(r, 'update', i + 1) }
+        beforeWrite?.accept('update', patches.size())
         new WriteSummary('update', client.agents().update(patches))
     }
 
@@ -110,6 +125,7 @@ class AgentsContext {
             }
             Agent.of([agentid: a.get('agentid')] + clean)
         }
+        beforeWrite?.accept('update', patches.size())
         new WriteSummary('update', patches.isEmpty()
                 ? new WriteResult(true, null, 0, 0, 0, null)
                 : client.agents().update(patches))

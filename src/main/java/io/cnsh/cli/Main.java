@@ -1,8 +1,16 @@
 package io.cnsh.cli;
 
+import io.cnsh.client.CnshHome;
+import io.cnsh.client.ContactNow;
 import io.cnsh.client.PartialFailureException;
 import io.cnsh.model.ContactNowException;
+import io.cnsh.repl.Connector;
+import io.cnsh.repl.ReplLauncher;
+import io.cnsh.repl.ReplTarget;
+import io.cnsh.wire.Format;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * The {@code cnsh} command line. Parses the CLI contract with picocli and returns its exit code:
+ * The {@code cnsh} command line. Parses the CLI contract with picocli and returns its exit code
+ * (with no command, {@code -e} or file it runs the interactive shell of {@code io.cnsh.repl}):
  * 0 ok, 1 error, 2 usage error, 3 partial failure, 4 a plan shows changes. A user mistake is
  * reported in one line; {@code --trace} adds the stack trace.
  */
@@ -61,7 +70,28 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (startsRepl(args)) {
+            // picocli's factory would load Groovy's runtime (0.5 s) to support closures in annotations,
+            // which the shell's own options do not use; the shell loads it after the first prompt.
+            System.setProperty("picocli.disable.closures", System.getProperty("picocli.disable.closures", "true"));
+        }
         System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** True when the arguments are target options only, so cnsh will start the shell. */
+    static boolean startsRepl(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            switch (name) {
+                case "--sandbox", "--debug", "--trace" -> { }
+                case "--sandbox-data", "--profile", "--base-url", "--username", "--format" -> i += a.contains("=") ? 0 : 1;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Runs cnsh and returns the exit code; never calls {@code System.exit}. */
@@ -95,8 +125,20 @@ public final class Main implements Callable<Integer> {
         if (file != null) {
             return Scripts.runFile(this, new TargetOptions().over(target), file, scriptArgs);
         }
-        spec.commandLine().usage(out());
-        return OK;
+        return repl();
+    }
+
+    /** The interactive shell on the target the options name; an in-process sandbox starts after the first prompt. */
+    private int repl() {
+        try (ReplTargets targets = new ReplTargets(new TargetOptions().over(target))) {
+            return ReplLauncher.builder()
+                    .home(targets.home)
+                    .version(new Version().getVersion()[0])
+                    .target(targets.connect(null, null, null))
+                    .connector(targets)
+                    .build()
+                    .start();
+        }
     }
 
     /** The target for a command: its own target options over the ones given before it. */
@@ -143,6 +185,105 @@ public final class Main implements Callable<Integer> {
 
     private static boolean traceRequested(CommandLine cl) {
         return cl.getCommand() instanceof TargetAware t && t.targetOptions() != null && t.targetOptions().trace();
+    }
+
+    /**
+     * Opens targets for the shell from the target options: a profile or base URL through
+     * {@link Target}, the sandbox lazily and once, shared by every {@code /connect sandbox} and
+     * {@code /format} and stopped when the shell ends.
+     */
+    private final class ReplTargets implements Connector, AutoCloseable {
+        private final TargetOptions options;
+        private final CnshHome home;
+        private EmbeddedSandbox sandbox;
+
+        ReplTargets(TargetOptions options) {
+            this.options = options;
+            this.home = CnshHome.fromEnvironment(env);
+        }
+
+        @Override
+        public ReplTarget connect(String name, Format format, char[] password) {
+            TargetOptions o = new TargetOptions().over(options);
+            if (name != null) {
+                boolean toSandbox = Connector.SANDBOX.equals(name);
+                o.sandbox = toSandbox ? Boolean.TRUE : null;
+                o.profile = toSandbox ? null : name;
+                o.baseUrl = null;
+            }
+            if (format != null) {
+                o.format = format.wireName();
+            }
+            String profile = o.profile != null ? o.profile : blankToNull(env.get("CNSH_PROFILE"));
+            String baseUrl = o.baseUrl != null ? o.baseUrl : blankToNull(env.get("CNSH_BASE_URL"));
+            if (Boolean.TRUE.equals(o.sandbox) || profile == null && baseUrl == null) {
+                return sandboxTarget(o);
+            }
+            Map<String, String> e = env;
+            if (password != null) {
+                e = new HashMap<>(env);
+                e.put("CNSH_PASSWORD", new String(password));
+            }
+            Target t = Target.open(o, e, err());
+            ContactNow client = t.client();
+            return ReplTarget.builder()
+                    .label(t.label())
+                    .where((profile != null ? "profile " + t.label() + " at " : "") + client.baseUri())
+                    .production(t.isProduction())
+                    .format(client.format())
+                    .client(client)
+                    .onClose(t)
+                    .build();
+        }
+
+        private ReplTarget sandboxTarget(TargetOptions o) {
+            Path dir = o.sandboxData != null ? o.sandboxData : home.sandbox();
+            Format format = Format.JSON;
+            if (o.format != null) {
+                format = switch (o.format.toLowerCase(java.util.Locale.ROOT)) {
+                    case "json" -> Format.JSON;
+                    case "xml" -> Format.XML;
+                    default -> throw new UsageException("--format '" + o.format + "' is not json or xml");
+                };
+            }
+            Format wire = format;
+            boolean debug = o.debug();
+            PrintWriter log = err();
+            return ReplTarget.builder()
+                    .label("sandbox")
+                    .where("in-process, data in " + dir)
+                    .sandbox(true)
+                    .format(wire)
+                    .opener(() -> {
+                        ContactNow.Builder b = sandbox(dir).clientBuilder().format(wire);
+                        if (debug) {
+                            b.logger(line -> {
+                                log.println("debug " + line);
+                                log.flush();
+                            }, ContactNow.LogLevel.FULL);
+                        }
+                        return b.build();
+                    })
+                    .build();
+        }
+
+        private synchronized EmbeddedSandbox sandbox(Path dir) {
+            if (sandbox == null) {
+                sandbox = EmbeddedSandbox.start(dir);
+            }
+            return sandbox;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

@@ -1,0 +1,150 @@
+package io.cnsh.repl;
+
+import groovy.lang.Binding;
+import io.cnsh.client.ContactNow;
+import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.ScriptRunner;
+import io.cnsh.model.ContactNowException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
+
+/**
+ * Runs inputs with the DSL compiler in one binding that lasts the session, so variables, imports
+ * and {@code def}s of one line are there in the next. The {@code agents} and {@code cn} variables
+ * follow the current target; the target's client is waited for at the first input that runs.
+ */
+final class Evaluator {
+
+    /** The name errors of typed input carry before their line number. */
+    static final String DISPLAY_NAME = "cnsh";
+
+    /**
+     * What one input produced.
+     *
+     * @param value       the value of its last expression
+     * @param writes      how many writes it sent
+     * @param onlyOneCreate whether its one write created one agent (so a number value is that agent's id)
+     */
+    record Result(Object value, int writes, boolean onlyOneCreate) {
+    }
+
+    /** Made at the first input: creating a Groovy object starts Groovy's runtime, which the first prompt does not wait for. */
+    private Binding binding;
+    private final List<String> imports = new ArrayList<>();
+    private final PrintWriter out;
+    private final Predicate<String> confirm;
+    private volatile ReplTarget target;
+    private volatile ScriptRunner runner;
+    private volatile AgentsContext agents;
+    private volatile WriteGuard guard;
+    private volatile boolean reveal;
+
+    /**
+     * @param out     where scripts print ({@code println}, {@code out}, {@code err})
+     * @param confirm asks the user a yes/no question before a large production write
+     */
+    Evaluator(PrintWriter out, Predicate<String> confirm) {
+        this.out = out;
+        this.confirm = confirm;
+    }
+
+    /** Switches to a target; the next input binds {@code agents} and {@code cn} to it. */
+    void use(ReplTarget target) {
+        this.target = target;
+        this.runner = null;
+        this.agents = null;
+        this.guard = null;
+    }
+
+    /** Shows or masks secrets in what {@code agents} renders. */
+    void reveal(boolean on) {
+        this.reveal = on;
+        AgentsContext a = agents;
+        if (a != null) {
+            a.setReveal(on);
+        }
+    }
+
+    /** The names of the session's variables. */
+    Collection<String> variableNames() {
+        Binding b;
+        synchronized (this) {
+            b = binding;
+        }
+        return b == null ? List.of() : List.copyOf(b.getVariables().keySet().stream().map(String::valueOf).toList());
+    }
+
+    /**
+     * Runs an input and returns its value.
+     *
+     * @throws io.cnsh.dsl.DslScriptException when it fails to compile or run
+     * @throws io.cnsh.dsl.ScriptExit         when it ends the shell with an exit code
+     * @throws CancellationException          when interrupted while the target was still opening
+     */
+    Result evaluate(Snippet snippet) {
+        ScriptRunner r = runner();
+        WriteGuard g = guard;
+        if (g != null) {
+            g.startInput();
+        }
+        Binding b;
+        synchronized (this) {
+            b = binding;
+        }
+        Object value = r.evaluate(snippet.code(List.copyOf(imports)), DISPLAY_NAME, b);
+        synchronized (imports) {
+            for (String i : snippet.imports()) {
+                if (!imports.contains(i)) {
+                    imports.add(i);
+                }
+            }
+        }
+        return new Result(value, g == null ? 0 : g.writes(), g != null && g.onlyOneCreate());
+    }
+
+    /** Loads and initialises Groovy and the DSL compiler by running a trivial input with no target. */
+    static void warmUp() {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        ScriptRunner r = new ScriptRunner(null, sink, sink);
+        r.evaluate("def warm = [1, 2].collect { it * 2 }\nagents = null\nwarm.sum()", "warm-up", r.binding(List.of()));
+    }
+
+    private ScriptRunner runner() {
+        ScriptRunner r = runner;
+        if (r != null) {
+            return r;
+        }
+        synchronized (this) {
+            if (runner != null) {
+                return runner;
+            }
+            ReplTarget t = target;
+            ContactNow client;
+            try {
+                client = t.client();
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ContactNowException(ReplText.notConnected(e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()), e);
+            }
+            WriteGuard g = new WriteGuard(t.isProduction(), t.label(), confirm);
+            AgentsContext a = new AgentsContext(client, g);
+            a.setReveal(reveal);
+            r = new ScriptRunner(a, out, out);
+            if (binding == null) {
+                binding = new Binding();
+            }
+            r.binding(List.of()).getVariables().forEach((k, v) -> binding.setVariable(String.valueOf(k), v));
+            agents = a;
+            guard = g;
+            runner = r;
+            return r;
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.cnsh.repl;
+
+import io.cnsh.client.CnshHome;
+import io.cnsh.client.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import org.jline.reader.Completer;
+import org.jline.reader.Highlighter;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+
+/**
+ * Starts the cnsh shell: a JLine line reader over the DSL, on a target given by the caller.
+ *
+ * <pre>{@code
+ * int code = ReplLauncher.builder()
+ *         .home(CnshHome.fromEnvironment(System.getenv()))
+ *         .target(target)                  // where requests go; its client may still be opening
+ *         .connector(connector)            // opens profiles and the sandbox for /connect
+ *         .build()
+ *         .start();                        // returns at /exit or Ctrl-D
+ * }</pre>
+ *
+ * <p>The shell is put together in small stages, each a method here: terminal, session (printer,
+ * evaluator, command table), parser, completer, highlighter, history, reader, loop. Without
+ * {@link Builder#streams} it uses the system terminal (a dumb one when the input is not a
+ * terminal); with it, a dumb terminal over the given streams, which is how it is embedded and
+ * tested. Nothing touches the network before the first prompt: the target's client opens in the
+ * background after it.
+ */
+public final class ReplLauncher {
+
+    private final CnshHome home;
+    private final ReplTarget target;
+    private final Connector connector;
+    private final String version;
+    private final Path historyFile;
+    private final Terminal givenTerminal;
+    private final boolean closeTerminal;
+
+    private ReplLauncher(Builder b) {
+        this.home = Objects.requireNonNull(b.home, "home");
+        this.target = Objects.requireNonNull(b.target, "target");
+        this.connector = b.connector != null ? b.connector : (name, format, password) -> {
+            throw new ConfigException("this shell cannot switch targets");
+        };
+        this.version = b.version == null ? "cnsh" : b.version;
+        this.historyFile = b.historyFile != null ? b.historyFile : home.history();
+        this.givenTerminal = b.terminal;
+        this.closeTerminal = b.terminal == null || b.ownsTerminal;
+    }
+
+    /** A builder; home and target are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the shell until {@code /exit} or end of input (Ctrl-D), then closes the current target.
+     *
+     * @return the exit code: 0, or the code given to {@code /exit CODE} or a script's {@code exit}
+     */
+    public int start() {
+        Terminal terminal = givenTerminal != null ? givenTerminal : terminal();
+        try {
+            ReplSession session = session(terminal);
+            Parser parser = parser();
+            Completer completer = completer(session);
+            Highlighter highlighter = highlighter();
+            MaskingHistory history = history();
+            LineReader reader = reader(terminal, parser, completer, highlighter, history);
+            session.attach(reader, history);
+            return session.loop();
+        } finally {
+            if (closeTerminal) {
+                close(terminal);
+            }
+        }
+    }
+
+    /** The system terminal; Ctrl-C is left to the shell, which cancels rather than exits. */
+    static Terminal terminal() {
+        try {
+            return TerminalBuilder.builder()
+                    .name("cnsh")
+                    .system(true)
+                    .dumb(true)
+                    .nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /** A dumb terminal over plain streams (no cursor movement, no colours). */
+    static Terminal dumbTerminal(InputStream in, OutputStream out) {
+        try {
+            return new DumbTerminal("cnsh", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The session: printer (paging unless the terminal is dumb), evaluator, command table. */
+    ReplSession session(Terminal terminal) {
+        Printer printer = new Printer(terminal, !Printer.isDumb(terminal));
+        return new ReplSession(terminal, printer, target, connector, home, version);
+    }
+
+    static Parser parser() {
+        return new ReplParser();
+    }
+
+    static Completer completer(ReplSession session) {
+        return new ReplCompleter(session.commands(), session.evaluator()::variableNames, session::names);
+    }
+
+    static Highlighter highlighter() {
+        return new ReplHighlighter();
+    }
+
+    static MaskingHistory history() {
+        return new MaskingHistory();
+    }
+
+    /** The line reader: history file, no {@code !} expansion (Groovy's {@code !=}), Tab completes. */
+    LineReader reader(Terminal terminal, Parser parser, Completer completer, Highlighter highlighter,
+                      MaskingHistory history) {
+        ownerOnly(historyFile);
+        return LineReaderBuilder.builder()
+                .appName("cnsh")
+                .terminal(terminal)
+                .parser(parser)
+                .completer(completer)
+                .highlighter(highlighter)
+                .history(history)
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_FILE_SIZE, 5_000)
+                .variable(LineReader.BLINK_MATCHING_PAREN, 0)
+                .variable(LineReader.LIST_MAX, 200)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .option(LineReader.Option.HISTORY_INCREMENTAL, true)
+                .option(LineReader.Option.INSERT_TAB, false)
+                .build();
+    }
+
+    /** Creates the history file readable by its owner only, before JLine opens it. */
+    private static void ownerOnly(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Path dir = file.toAbsolutePath().getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                Files.createFile(file);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system: the file keeps its default permissions.
+                }
+            }
+        } catch (IOException e) {
+            // JLine reports a history file it cannot write; the shell still works without it.
+        }
+    }
+
+    private static void close(Terminal terminal) {
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // Leaving the shell anyway.
+        }
+    }
+
+    /** Builds a {@link ReplLauncher}. */
+    public static final class Builder {
+        private CnshHome home;
+        private ReplTarget target;
+        private Connector connector;
+        private String version;
+        private Path historyFile;
+        private Terminal terminal;
+        private boolean ownsTerminal;
+
+        private Builder() {
+        }
+
+        /** cnsh's state directory; the history file is {@code history} in it. */
+        public Builder home(CnshHome home) {
+            this.home = home;
+            return this;
+        }
+
+        /** Where requests go at first. */
+        public Builder target(ReplTarget target) {
+            this.target = target;
+            return this;
+        }
+
+        /** How {@code /connect}, {@code /format} and {@code /login} open other targets. */
+        public Builder connector(Connector connector) {
+            this.connector = connector;
+            return this;
+        }
+
+        /** The version shown in the banner, e.g. {@code cnsh 0.1.0}. */
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /** Another history file than {@code $CNSH_HOME/history}. */
+        public Builder historyFile(Path file) {
+            this.historyFile = file;
+            return this;
+        }
+
+        /** Reads lines from {@code in} and writes to {@code out}, as a dumb terminal, instead of the system terminal. */
+        public Builder streams(InputStream in, OutputStream out) {
+            this.terminal = dumbTerminal(in, out);
+            this.ownsTerminal = true;
+            return this;
+        }
+
+        /** A terminal built by the caller (specs use a {@link DumbTerminal} of a chosen size). */
+        Builder terminal(Terminal terminal) {
+            this.terminal = terminal;
+            this.ownsTerminal = false;
+            return this;
+        }
+
+        public ReplLauncher build() {
+            return new ReplLauncher(this);
+        }
+    }
+}
