@@ -63,7 +63,7 @@ class SandboxFixture implements AutoCloseable {
 
     private final Seed seed
     private final boolean ownHome
-    private final List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
+    private final List<io.cnsh.sandbox.RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
     private final List<Closure> listeners = new CopyOnWriteArrayList<>()
     private final AtomicInteger sent = new AtomicInteger()
 
@@ -71,10 +71,10 @@ class SandboxFixture implements AutoCloseable {
         this.seed = seed
         this.ownHome = home == null
         this.home = home ?: Files.createTempDirectory('cnsh-fixture-')
-        List<RequestLog.Entry> log = this.@requests
+        List<io.cnsh.sandbox.RequestLog.Entry> log = this.@requests
         List<Closure> hooks = this.@listeners
         this.server = SandboxServer.builder().port(0).inMemory().seed(seed).apiUser('demo', 'demo')
-                .requestLog({ RequestLog.Entry e ->
+                .requestLog({ io.cnsh.sandbox.RequestLog.Entry e ->
                     log.add(e)
                     hooks.each { it.call(e) }
                 } as RequestLog)
@@ -201,13 +201,13 @@ class SandboxFixture implements AutoCloseable {
      * just after answering it, so this first waits (up to two seconds) until every request the
      * client has sent is in the log.
      */
-    List<RequestLog.Entry> getRequests() {
+    List<io.cnsh.sandbox.RequestLog.Entry> getRequests() {
         settle()
         List.copyOf(this.@requests)
     }
 
     /** The requests of one operation, e.g. {@code agents/create} or {@code agents/update}. */
-    List<RequestLog.Entry> requests(String operation) {
+    List<io.cnsh.sandbox.RequestLog.Entry> requests(String operation) {
         getRequests().findAll { it.operation() == operation }
     }
 
@@ -220,13 +220,13 @@ class SandboxFixture implements AutoCloseable {
 
     /** Records written by the requests of one operation (the {@code total} of each answer, lost answers included). */
     long written(String operation) {
-        requests(operation).sum(0L) { RequestLog.Entry e ->
+        requests(operation).sum(0L) { io.cnsh.sandbox.RequestLog.Entry e ->
             def m = e.outcome() =~ /total=(\d+)/
             m.find() ? (m.group(1) as long) : 0L
         } as long
     }
 
-    /** Calls the closure with each {@link RequestLog.Entry} as the sandbox answers it (on a server thread). */
+    /** Calls the closure with each {@link io.cnsh.sandbox.RequestLog.Entry} as the sandbox answers it (on a server thread). */
     void onRequest(Closure listener) {
         listeners << listener
     }

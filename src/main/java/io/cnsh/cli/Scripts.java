@@ -20,7 +20,7 @@ final class Scripts {
             throw new UsageException("no such script: " + file);
         }
         try (Target t = main.openTarget(options)) {
-            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err());
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err(), main.env());
             runner.runFile(path, args);
             return Main.OK;
         } catch (ScriptExit e) {
@@ -31,7 +31,7 @@ final class Scripts {
     static int evaluate(Main main, TargetOptions options, String code) {
         try (Target t = main.openTarget(options)) {
             AgentsContext agents = new AgentsContext(t.client());
-            ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err());
+            ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env());
             Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
             for (String line : Show.lines(value, width(main), agents.isReveal())) {
                 main.out().println(line);

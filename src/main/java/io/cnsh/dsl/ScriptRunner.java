@@ -24,7 +24,7 @@ import org.codehaus.groovy.syntax.SyntaxException;
 /**
  * Compiles and runs cnsh code (script files, {@code -e} snippets, REPL lines) with the DSL's
  * compiler configuration and {@link CnshScript} as base class. The binding holds {@code agents},
- * {@code cn}, {@code args}, {@code out} and {@code err}. Failures become a
+ * {@code cn}, {@code args}, {@code out}, {@code err} and {@code env} (the environment variables). Failures become a
  * {@link DslScriptException} whose message names the user's file and line.
  */
 public final class ScriptRunner {
@@ -32,12 +32,19 @@ public final class ScriptRunner {
     private final AgentsContext agents;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final java.util.Map<String, String> env;
     private final CompilerConfiguration configuration;
 
     public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err) {
+        this(agents, out, err, System.getenv());
+    }
+
+    /** A runner whose scripts see {@code env} as their environment variables (for CNSH_HOME and the like). */
+    public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
         this.agents = agents;
         this.out = out;
         this.err = err;
+        this.env = java.util.Map.copyOf(env);
         this.configuration = DslCompiler.builder().scriptBaseClass(CnshScript.class).build();
     }
 
@@ -49,6 +56,7 @@ public final class ScriptRunner {
         b.setVariable("args", args.toArray(new String[0]));
         b.setVariable("out", out);
         b.setVariable("err", err);
+        b.setVariable("env", env);
         return b;
     }
 
