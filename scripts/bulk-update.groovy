@@ -52,31 +52,15 @@ if (opts.batchSize < 1) {
     exit 2
 }
 
-// env: the process environment (a test fixture passes its own, with a private CNSH_HOME)
 def bulk = Bulk.builder(cn)
-        .runs(RunStore.fromEnvironment(binding.variables.env ?: System.getenv()))
+        .runs(RunStore.fromEnvironment(env))
         .batchSize(opts.batchSize)
         .skipInvalid(opts.skipInvalid)
         .progress(Progress.auto(err))
         .build()
 
 try {
-    if (opts.resume) {
-        def result = bulk.resume(opts.resume)
-        result.lines().each { out.println it }
-        exit result.exitCode()
-    }
-    def plan = bulk.planUpdate(opts.csv)
-    plan.lines().each { out.println it }
-    if (!opts.apply || plan.exitCode() != 4) {
-        if (opts.apply && plan.exitCode() == 0) {
-            out.println 'Nothing to apply.'
-        }
-        exit plan.exitCode()
-    }
-    def result = bulk.apply(plan)
-    result.lines().each { out.println it }
-    exit result.exitCode()
+    exit bulk.planOrApply(Plan.Kind.UPDATE, opts.csv, opts.resume, opts.apply, out.&println)
 } catch (BulkException e) {
     err.println "bulk-update.groovy: ${e.message}"
     exit 1

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -147,6 +148,34 @@ public final class Bulk {
         List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
         Plan fresh = Planner.plan(state.kind, table, state.input, state.sha256, live, state.options, false);
         return Applier.resume(settings(), run, state, fresh);
+    }
+
+    /**
+     * What the bulk scripts do with their arguments: with {@code resumeRunId}, finish that run;
+     * otherwise plan the file, and when {@code apply} is set and the plan has changes, apply exactly
+     * that plan. Every line of the plan and of the result goes to {@code out}.
+     *
+     * @return the exit code of the CLI contract: 0 nothing to do or all applied, 1 rows with problems,
+     *     3 some rows failed, 4 the plan shows changes (when not applying)
+     * @throws BulkException as {@link #plan}, {@link #apply} and {@link #resume} do
+     */
+    public int planOrApply(Plan.Kind kind, Path csv, String resumeRunId, boolean apply, Consumer<String> out) {
+        if (resumeRunId != null) {
+            RunResult result = resume(resumeRunId);
+            result.lines().forEach(out);
+            return result.exitCode();
+        }
+        Plan plan = plan(kind, csv);
+        plan.lines().forEach(out);
+        if (!apply || plan.exitCode() != 4) {
+            if (apply && plan.exitCode() == 0) {
+                out.accept("Nothing to apply.");
+            }
+            return plan.exitCode();
+        }
+        RunResult result = apply(plan);
+        result.lines().forEach(out);
+        return result.exitCode();
     }
 
     private Applier.Settings settings() {

@@ -65,7 +65,7 @@ final class Planner {
         String where = table.name() + ": row 1: ";
         List<String> unknown = table.header().stream().filter(c -> AgentField.byWireName(c).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            String list = unknown.stream().map(c -> "'" + c + "'" + Suggest.closest(c, AgentField.wireNames())
+            String list = unknown.stream().map(c -> "'" + c + "'" + io.cnsh.model.NameHints.closest(c, AgentField.wireNames())
                     .map(s -> " (did you mean '" + s + "'?)").orElse("")).collect(Collectors.joining(", "));
             throw new CsvFormatException(where + "unknown column" + (unknown.size() == 1 ? " " : "s ") + list
                     + "; columns are the API's field names: " + String.join(", ", AgentField.wireNames()));
