@@ -1,5 +1,6 @@
 package io.cnsh.client
 
+import io.cnsh.sandbox.TestClock
 import java.time.Duration
 import java.util.concurrent.CopyOnWriteArrayList
 

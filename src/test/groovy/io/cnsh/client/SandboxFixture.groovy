@@ -1,5 +1,6 @@
 package io.cnsh.client
 
+import io.cnsh.sandbox.TestClock
 import io.cnsh.model.Agent
 import io.cnsh.sandbox.RequestLog
 import io.cnsh.sandbox.SandboxServer
@@ -21,7 +22,8 @@ abstract class SandboxFixture extends Specification {
     static final String API_USER = 'cnsh-api'
     static final String API_PASSWORD = 'Api-Pa55word!'
 
-    @Shared TestClock clock = new TestClock()
+    /** Later than any real now, so that a client on the system clock finds the sandbox's tokens still valid. */
+    @Shared TestClock clock = new TestClock(java.time.Instant.parse('2030-01-01T09:00:00Z'))
     @Shared List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
     @Shared @AutoCleanup SandboxServer server = SandboxServer.builder()
             .port(0).inMemory().seed(Seed.NONE).apiUser(API_USER, API_PASSWORD).clock(clock)

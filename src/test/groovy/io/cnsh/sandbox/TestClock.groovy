@@ -6,7 +6,7 @@ import java.time.Instant
 import java.time.ZoneId
 import java.time.ZoneOffset
 
-/** A clock that stands still until a test moves it. */
+/** A clock that stands still until a test moves it; shared by a sandbox and its clients to expire tokens. */
 class TestClock extends Clock {
 
     volatile Instant now
