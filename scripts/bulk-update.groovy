@@ -68,12 +68,13 @@ try {
     }
     def plan = bulk.planUpdate(opts.csv)
     plan.lines().each { out.println it }
-    if (!opts.apply || plan.exitCode() != 4) {
-        if (opts.apply && plan.exitCode() == 0) {
+    if (!opts.apply || plan.exitCode() == 0) {
+        if (opts.apply) {
             out.println 'Nothing to apply.'
         }
         exit plan.exitCode()
     }
+    // a plan with problems is refused here, in one line on err, and nothing is sent
     def result = bulk.apply(plan)
     result.lines().each { out.println it }
     exit result.exitCode()
