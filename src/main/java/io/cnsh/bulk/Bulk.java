@@ -167,12 +167,13 @@ public final class Bulk {
         }
         Plan plan = plan(kind, csv);
         plan.lines().forEach(out);
-        if (!apply || plan.exitCode() != 4) {
-            if (apply && plan.exitCode() == 0) {
+        if (!apply || plan.exitCode() == 0) {
+            if (apply) {
                 out.accept("Nothing to apply.");
             }
             return plan.exitCode();
         }
+        // a plan with problems is refused by apply, with a one-line reason, before anything is sent
         RunResult result = apply(plan);
         result.lines().forEach(out);
         return result.exitCode();

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Writes the results CSV of a run: the input's columns (secret cells masked) followed by
- * {@code status}, {@code agentid} and {@code error}, one line per data row.
+ * {@code status}, {@code agentid} and {@code error}, one line per data row. An input keyed by
+ * agentid already has that column, so it is not added twice (the file stays a CSV that can be read
+ * back, with one column per name).
  */
 final class ResultsCsv {
 
@@ -23,8 +25,11 @@ final class ResultsCsv {
     static void write(Path file, CsvTable input, Map<Integer, RowResult> results) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(input.header());
+        boolean keyedById = header.contains("agentid");
         header.add("status");
-        header.add("agentid");
+        if (!keyedById) {
+            header.add("agentid");
+        }
         header.add("error");
         line(out, header);
         for (CsvRow row : input.rows()) {
@@ -33,7 +38,9 @@ final class ResultsCsv {
                     cells.add(Secrets.isSecretName(column) && !value.isEmpty() ? Secrets.MASK : value));
             RowResult r = results.get(row.row());
             cells.add(r == null ? RowStatus.PENDING.label() : r.status().label());
-            cells.add(r == null || r.agentid() == null ? "" : r.agentid());
+            if (!keyedById) {
+                cells.add(r == null || r.agentid() == null ? "" : r.agentid());
+            }
             cells.add(r == null || r.error() == null ? "" : r.error());
             line(out, cells);
         }

@@ -63,7 +63,8 @@ class ReplTerminalSpec extends Specification {
         when: 'the history is searched with Ctrl-R'
         tmux.press('C-r')
         tmux.type('Tilly')
-        screen = tmux.waitFor('Tilly')
+        // 'Tilly' is on the screen already (the create above): wait for the search to have taken the typed text
+        screen = tmux.waitFor('bck-i-search: Tilly')
 
         then: 'the create is found, with its pin masked as the history keeps it'
         screen.readLines().any { it.contains("create name: 'Tilly Tmux', username: 'ttmux', pin: '****'") }
