@@ -63,6 +63,17 @@ class BadInputCorpusSpec extends Specification {
         'an unknown agentid'         | "agents < update agentid: 1, name: 'A' >"                                 || 3    | 'Record id [1] does not exist.'
     }
 
+    def "--trace shows the stack of a syntax error without the pin of the line it quotes"() {
+        when:
+        def r = cnsh('--trace', '-e', "def patch = [agentid: 550001, pin: '987654'] )")
+
+        then:
+        r.code == 1
+        r.err.contains('\tat ')
+        r.err.contains("pin: '****'")
+        !r.err.contains('987654')
+    }
+
     def "a script's mistake names the script file and the user's line"() {
         given:
         def script = home.resolve('broken.groovy')

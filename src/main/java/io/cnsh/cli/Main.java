@@ -177,7 +177,10 @@ public final class Main implements Callable<Integer> {
             code = ERROR;
         }
         if (trace) {
-            ex.printStackTrace(err);
+            // a compile error quotes the user's source line, which may hold a pin
+            java.io.StringWriter stack = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(stack));
+            stack.toString().lines().map(io.cnsh.model.SecretMasker::mask).forEach(err::println);
         }
         err.flush();
         return code;

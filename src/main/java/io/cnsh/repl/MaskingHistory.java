@@ -1,5 +1,6 @@
 package io.cnsh.repl;
 
+import io.cnsh.model.SecretMasker;
 import java.time.Instant;
 import org.jline.reader.impl.history.DefaultHistory;
 

@@ -1,5 +1,6 @@
 package io.cnsh.repl;
 
+import io.cnsh.model.SecretMasker;
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.Profiles;
@@ -440,7 +441,8 @@ final class ReplSession {
         }
         StringWriter text = new StringWriter();
         lastError.printStackTrace(new PrintWriter(text));
-        printer.page(text.toString().lines().toList());
+        // a compile error quotes the user's source line, which may hold a pin
+        printer.page(text.toString().lines().map(SecretMasker::mask).toList());
     }
 
     private void exit(String args) {

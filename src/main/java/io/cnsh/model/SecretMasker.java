@@ -1,15 +1,14 @@
-package io.cnsh.repl;
+package io.cnsh.model;
 
-import io.cnsh.model.Secrets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks the values of secret names (pin, password, token) in a line of cnsh code, so that the line
- * can be kept in the history file: {@code pin: '1234'} becomes {@code pin: '****'}, and so do
+ * can be kept in the history file or shown in a stack trace: {@code pin: '1234'} becomes {@code pin: '****'}, and so do
  * {@code "password": "x"}, {@code pin = 1234} and {@code it.pin = '0000'}.
  */
-final class SecretMasker {
+public final class SecretMasker {
 
     /** A secret name (bare or quoted), a {@code :} or {@code =}, then a quoted string or a bare word. */
     private static final Pattern SECRET_VALUE = Pattern.compile(
@@ -22,7 +21,7 @@ final class SecretMasker {
     }
 
     /** The line with every secret value replaced by {@link Secrets#MASK}, keeping its quotes. */
-    static String mask(String line) {
+    public static String mask(String line) {
         if (line == null || line.isEmpty()) {
             return line;
         }

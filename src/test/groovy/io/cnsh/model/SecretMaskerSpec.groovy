@@ -1,4 +1,4 @@
-package io.cnsh.repl
+package io.cnsh.model
 
 import spock.lang.Specification
 
