@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -41,7 +43,11 @@ final class AgentStore implements AutoCloseable {
     private static final Pattern EXTRA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     private static final List<String> COLUMNS = AgentField.wireNames().stream()
             .filter(f -> !f.equals("agentid")).toList();
+    private static final Set<String> COLUMN_SET = Set.copyOf(COLUMNS);
     private static final Map<String, String> CREATE_DEFAULTS = createDefaults();
+    private static final String INSERT_SQL = "INSERT INTO \"agents\" ("
+            + String.join(", ", COLUMNS.stream().map(AgentStore::q).toList())
+            + ", \"extra\") VALUES (" + "?, ".repeat(COLUMNS.size()) + "?)";
     /** Extra fields are kept as one JSON object, written and read by the wire's own JSON codec. */
     private static final WireCodec JSON = WireCodec.of(Format.JSON);
     private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
@@ -110,8 +116,10 @@ final class AgentStore implements AutoCloseable {
                 }
             }
             c.setAutoCommit(false);
-            for (Agent agent : seed.agents()) {
-                insert(c, agent);
+            try (PreparedStatement insert = prepareInsert(c)) {
+                for (Agent agent : seed.agents()) {
+                    insert(insert, agent);
+                }
             }
             s.execute("INSERT INTO \"meta\" VALUES ('schema', '1'), ('seed', '" + seed.name().toLowerCase() + "')");
             c.commit();
@@ -125,34 +133,36 @@ final class AgentStore implements AutoCloseable {
             long total = 0;
             long key = 0;
             List<String> errors = new ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                String problem = problem(records.get(i));
-                if (problem != null) {
-                    errors.add("Record " + (i + 1) + ": " + problem + ".");
-                    continue;
+            try (PreparedStatement insert = prepareInsert(c)) {
+                for (int i = 0; i < records.size(); i++) {
+                    String problem = problem(records.get(i));
+                    if (problem != null) {
+                        errors.add("Record " + (i + 1) + ": " + problem + ".");
+                        continue;
+                    }
+                    key = insert(insert, records.get(i));
+                    total++;
                 }
-                key = insert(c, records.get(i));
-                total++;
             }
             return new WriteOutcome(total, errors.size(), key, errors);
         });
     }
 
-    private static long insert(Connection c, Agent agent) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO \"agents\" (");
-        sql.append(String.join(", ", COLUMNS.stream().map(AgentStore::q).toList()));
-        sql.append(", \"extra\") VALUES (").append("?, ".repeat(COLUMNS.size())).append("?)");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString(), new String[] {"agentid"})) {
-            int i = 1;
-            for (String col : COLUMNS) {
-                ps.setString(i++, agent.has(col) ? agent.get(col) : CREATE_DEFAULTS.get(col));
-            }
-            ps.setString(i, extraJson(agent.unknownFields()));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+    /** The insert of one agent, prepared once per transaction and run for each record. */
+    private static PreparedStatement prepareInsert(Connection c) throws SQLException {
+        return c.prepareStatement(INSERT_SQL, new String[] {"agentid"});
+    }
+
+    private static long insert(PreparedStatement ps, Agent agent) throws SQLException {
+        int i = 1;
+        for (String col : COLUMNS) {
+            ps.setString(i++, agent.has(col) ? agent.get(col) : CREATE_DEFAULTS.get(col));
+        }
+        ps.setString(i, extraJson(agent.unknownFields()));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 
@@ -161,21 +171,60 @@ final class AgentStore implements AutoCloseable {
         return inTransaction(c -> {
             long total = 0;
             List<String> errors = new ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                Agent r = records.get(i);
-                Long id = r.agentid();
-                String problem = id == null ? missing(r) : problem(r);
-                if (problem == null) {
-                    problem = apply(c, id, r);
-                }
-                if (problem == null) {
-                    total++;
-                } else {
-                    errors.add(problem.startsWith("Record id") ? problem : "Record " + (i + 1) + ": " + problem + ".");
+            try (Statements statements = new Statements(c)) {
+                for (int i = 0; i < records.size(); i++) {
+                    Agent r = records.get(i);
+                    Long id = r.agentid();
+                    String problem = id == null ? missing(r) : problem(r);
+                    if (problem == null) {
+                        problem = apply(statements, id, r);
+                    }
+                    if (problem == null) {
+                        total++;
+                    } else {
+                        errors.add(problem.startsWith("Record id") ? problem : "Record " + (i + 1) + ": " + problem + ".");
+                    }
                 }
             }
             return new WriteOutcome(total, errors.size(), 0, errors);
         });
+    }
+
+    /**
+     * The statements of one write transaction, each prepared on first use and reused for every
+     * record after it: a request of a hundred updates to the same fields parses its SQL once.
+     */
+    private static final class Statements implements AutoCloseable {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+        Statements(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement get(String sql) throws SQLException {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException first = null;
+            for (PreparedStatement ps : prepared.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
     }
 
     /** Marks each named agent deleted ({@code filter} 999); the row stays and reads still return it. */
@@ -207,9 +256,24 @@ final class AgentStore implements AutoCloseable {
         return "Record id [" + (id == null ? "" : id.trim()) + "] does not exist.";
     }
 
-    private static String apply(Connection c, long id, Agent r) throws SQLException {
-        Map<String, String> extra;
-        try (PreparedStatement ps = c.prepareStatement("SELECT \"extra\" FROM \"agents\" WHERE \"agentid\" = ? FOR UPDATE")) {
+    /**
+     * Applies one update record. A record with only documented fields is one UPDATE, whose count
+     * tells whether the agent exists; one with other fields first reads (and locks) the stored
+     * extra fields to merge them.
+     */
+    private static String apply(Statements statements, long id, Agent r) throws SQLException {
+        List<String> set = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Map.Entry<String, String> e : r.fields().entrySet()) {
+            if (COLUMN_SET.contains(e.getKey())) {
+                set.add(q(e.getKey()) + " = ?");
+                values.add(e.getValue());
+            }
+        }
+        Map<String, String> unknown = r.unknownFields();
+        if (!unknown.isEmpty() || set.isEmpty()) {
+            PreparedStatement ps = statements.get("SELECT \"extra\" FROM \"agents\" WHERE \"agentid\" = ? FOR UPDATE");
+            Map<String, String> extra;
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -217,37 +281,25 @@ final class AgentStore implements AutoCloseable {
                 }
                 extra = readExtra(rs.getString(1));
             }
-        }
-        List<String> set = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (Map.Entry<String, String> e : r.fields().entrySet()) {
-            if (COLUMNS.contains(e.getKey())) {
-                set.add(q(e.getKey()) + " = ?");
-                values.add(e.getValue());
+            if (!unknown.isEmpty()) {
+                extra.putAll(unknown);
+                if (extra.size() > MAX_EXTRA_FIELDS) {
+                    return "more than " + MAX_EXTRA_FIELDS + " fields outside the documented ones";
+                }
+                set.add("\"extra\" = ?");
+                values.add(extraJson(extra));
             }
-        }
-        Map<String, String> unknown = r.unknownFields();
-        if (!unknown.isEmpty()) {
-            extra.putAll(unknown);
-            if (extra.size() > MAX_EXTRA_FIELDS) {
-                return "more than " + MAX_EXTRA_FIELDS + " fields outside the documented ones";
-            }
-            set.add("\"extra\" = ?");
-            values.add(extraJson(extra));
         }
         if (set.isEmpty()) {
             return null;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE \"agents\" SET " + String.join(", ", set) + " WHERE \"agentid\" = ?")) {
-            int i = 1;
-            for (String v : values) {
-                ps.setString(i++, v);
-            }
-            ps.setLong(i, id);
-            ps.executeUpdate();
+        PreparedStatement ps = statements.get("UPDATE \"agents\" SET " + String.join(", ", set) + " WHERE \"agentid\" = ?");
+        int i = 1;
+        for (String v : values) {
+            ps.setString(i++, v);
         }
-        return null;
+        ps.setLong(i, id);
+        return ps.executeUpdate() == 1 ? null : missing(r);
     }
 
     /** Why a record cannot be stored, or {@code null} when it can. */
@@ -365,8 +417,10 @@ final class AgentStore implements AutoCloseable {
                 s.execute("DELETE FROM \"agents\"");
                 s.execute("ALTER TABLE \"agents\" ALTER COLUMN \"agentid\" RESTART WITH " + firstAgentId);
             }
-            for (Agent agent : seed.agents()) {
-                insert(c, agent);
+            try (PreparedStatement insert = prepareInsert(c)) {
+                for (Agent agent : seed.agents()) {
+                    insert(insert, agent);
+                }
             }
             return null;
         });
