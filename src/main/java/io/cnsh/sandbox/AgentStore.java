@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -45,6 +46,9 @@ final class AgentStore implements AutoCloseable {
             .filter(f -> !f.equals("agentid")).toList();
     private static final Set<String> COLUMN_SET = Set.copyOf(COLUMNS);
     private static final Map<String, String> CREATE_DEFAULTS = createDefaults();
+    /** Every column of an agent, in the order {@link #agent(ResultSet)} reads them. */
+    private static final String SELECT_AGENTS = "SELECT \"agentid\", "
+            + String.join(", ", COLUMNS.stream().map(AgentStore::q).toList()) + ", \"extra\" FROM \"agents\"";
     private static final String INSERT_SQL = "INSERT INTO \"agents\" ("
             + String.join(", ", COLUMNS.stream().map(AgentStore::q).toList())
             + ", \"extra\") VALUES (" + "?, ".repeat(COLUMNS.size()) + "?)";
@@ -55,9 +59,16 @@ final class AgentStore implements AutoCloseable {
     private static final List<Integer> RETRYABLE = List.of(90131, 40001);
     private static final int ATTEMPTS = 5;
 
+    /** The most read continuations kept; more distinct queries at once start the set afresh. */
+    private static final int MAX_CONTINUATIONS = 64;
+
     private final JdbcConnectionPool pool;
     private final long firstAgentId;
     private final boolean created;
+    /** Writes begun and writes ended (committed or not): equal when no write is in flight. */
+    private final AtomicLong writesStarted = new AtomicLong();
+    private final AtomicLong writesFinished = new AtomicLong();
+    private final Map<String, Continuation> continuations = new ConcurrentHashMap<>();
 
     private AgentStore(JdbcConnectionPool pool, long firstAgentId, boolean created) {
         this.pool = pool;
@@ -129,7 +140,7 @@ final class AgentStore implements AutoCloseable {
 
     /** Creates every acceptable record with the defaults for fields not given; ids sent in are ignored. */
     WriteOutcome create(List<Agent> records) {
-        return inTransaction(c -> {
+        return writing(c -> {
             long total = 0;
             long key = 0;
             List<String> errors = new ArrayList<>();
@@ -168,7 +179,7 @@ final class AgentStore implements AutoCloseable {
 
     /** Applies the fields given in each record to the agent its {@code agentid} names. */
     WriteOutcome update(List<Agent> records) {
-        return inTransaction(c -> {
+        return writing(c -> {
             long total = 0;
             List<String> errors = new ArrayList<>();
             try (Statements statements = new Statements(c)) {
@@ -229,7 +240,7 @@ final class AgentStore implements AutoCloseable {
 
     /** Marks each named agent deleted ({@code filter} 999); the row stays and reads still return it. */
     WriteOutcome softDelete(List<Agent> records) {
-        return inTransaction(c -> {
+        return writing(c -> {
             long total = 0;
             List<String> errors = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE \"agents\" SET \"filter\" = '999' WHERE \"agentid\" = ?")) {
@@ -329,24 +340,72 @@ final class AgentStore implements AutoCloseable {
         return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 
-    /** One page of the agents that match, and how many match in all. */
+    /**
+     * One page of the agents that match, and how many match in all.
+     *
+     * <p>Paging with {@code start} is an OFFSET, which H2 serves by stepping over every skipped
+     * row: reading 100,000 agents in pages of 500 would step over five million rows. So a read in
+     * {@code agentid} order remembers where its page ended; when the next read asks for the page
+     * that follows and no write has started since, it continues after the last agentid instead,
+     * and reuses the count. That gives the same rows as the OFFSET, because nothing has changed.
+     */
     AgentPage read(AgentQuery query) {
+        long writes = writesStarted.get();
+        boolean quiet = writes == writesFinished.get();
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        String key = query.sort().equals("agentid") ? (query.descending() ? "desc" : "asc") + where + args : null;
+        Continuation hint = key != null && quiet ? continuations.get(key) : null;
+        if (hint != null && (hint.writes() != writes || hint.nextStart() != query.start())) {
+            hint = null;
+        }
+        AgentPage page = read(query, where, args, hint);
+        if (hint != null && writesStarted.get() != writes) {
+            // a write started meanwhile: the continuation may not match the OFFSET any more
+            page = read(query, where, args, null);
+        }
+        if (key != null && quiet && writesStarted.get() == writes && !page.agents().isEmpty()) {
+            if (continuations.size() >= MAX_CONTINUATIONS) {
+                continuations.clear();
+            }
+            continuations.put(key, new Continuation(writes, query.start() + page.agents().size(),
+                    page.agents().get(page.agents().size() - 1).agentid(), page.total()));
+        }
+        return page;
+    }
+
+    /** Where a read in agentid order ended, valid while no write has started since {@code writes}. */
+    private record Continuation(long writes, long nextStart, long lastAgentid, long total) {
+    }
+
+    private AgentPage read(AgentQuery query, String where, List<Object> selection, Continuation hint) {
         return inTransaction(c -> {
-            List<Object> args = new ArrayList<>();
-            String where = where(query, args);
+            List<Object> args = new ArrayList<>(selection);
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"agents\"" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            if (hint != null) {
+                total = hint.total();
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"agents\"" + where)) {
+                    bind(ps, args);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
                 }
             }
             String order = query.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST";
-            String sql = "SELECT * FROM \"agents\"" + where + " ORDER BY " + q(query.sort()) + order
-                    + (query.sort().equals("agentid") ? "" : ", \"agentid\"")
-                    + " OFFSET ? ROWS" + (query.limit() == null ? "" : " FETCH NEXT ? ROWS ONLY");
-            args.add(query.start());
+            String sql;
+            if (hint != null) {
+                sql = SELECT_AGENTS + (where.isEmpty() ? " WHERE " : where + " AND ")
+                        + "\"agentid\" " + (query.descending() ? "<" : ">") + " ? ORDER BY \"agentid\"" + order
+                        + (query.limit() == null ? "" : " FETCH NEXT ? ROWS ONLY");
+                args.add(hint.lastAgentid());
+            } else {
+                sql = SELECT_AGENTS + where + " ORDER BY " + q(query.sort()) + order
+                        + (query.sort().equals("agentid") ? "" : ", \"agentid\"")
+                        + " OFFSET ? ROWS" + (query.limit() == null ? "" : " FETCH NEXT ? ROWS ONLY");
+                args.add(query.start());
+            }
             if (query.limit() != null) {
                 args.add(query.limit());
             }
@@ -400,19 +459,24 @@ final class AgentStore implements AutoCloseable {
         }
     }
 
+    /** One agent from a row of {@link #SELECT_AGENTS}: its columns by position, then the extra fields. */
     private static Agent agent(ResultSet rs) throws SQLException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("agentid", Long.toString(rs.getLong("agentid")));
+        Map<String, String> fields = new LinkedHashMap<>(32);
+        fields.put("agentid", Long.toString(rs.getLong(1)));
+        int i = 2;
         for (String col : COLUMNS) {
-            fields.put(col, rs.getString(col));
+            fields.put(col, rs.getString(i++));
         }
-        readExtra(rs.getString("extra")).forEach(fields::putIfAbsent);
+        String extra = rs.getString(i);
+        if (extra != null) {
+            readExtra(extra).forEach(fields::putIfAbsent);
+        }
         return Agent.of(fields);
     }
 
     /** Deletes every agent, restarts the ids at the first id and applies the seed. Tokens stay. */
     void reset(Seed seed) {
-        inTransaction(c -> {
+        writing(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM \"agents\"");
                 s.execute("ALTER TABLE \"agents\" ALTER COLUMN \"agentid\" RESTART WITH " + firstAgentId);
@@ -472,6 +536,16 @@ final class AgentStore implements AutoCloseable {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** A transaction that changes agents: reads do not continue across it (see {@link #read}). */
+    private <T> T writing(Work<T> work) {
+        writesStarted.incrementAndGet();
+        try {
+            return inTransaction(work);
+        } finally {
+            writesFinished.incrementAndGet();
+        }
     }
 
     private <T> T inTransaction(Work<T> work) {
