@@ -74,8 +74,11 @@ final class BenchCommand implements Callable<Integer> {
         String started = java.time.ZonedDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         main.out().println("cnsh bench " + String.join(" ", chosen) + ", started " + started);
         main.out().println("machine: " + Bench.machine());
+        List<String> loads = new ArrayList<>();
         for (String name : chosen) {
-            main.out().println("== " + name);
+            String load = Bench.loadAverage();
+            loads.add(name + " " + load.split(" ")[0]);
+            main.out().println("== " + name + " (load average " + load + ")");
             main.out().flush();
             String summary;
             try {
@@ -90,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
             summaries.add(summary);
         }
         main.out().println();
-        main.out().println("== summary (started " + started + "; load average at the end " + Bench.loadAverage() + ")");
+        main.out().println("== summary (started " + started + "; 1-minute load average as each began: "
+                + String.join(", ", loads) + ")");
         summaries.forEach(main.out()::println);
         main.out().flush();
         if (failed) {
