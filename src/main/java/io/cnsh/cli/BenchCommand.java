@@ -16,6 +16,13 @@ import picocli.CommandLine.ParentCommand;
  * {@code cnsh bench [B1|B2|...]}: runs the benchmarks (all when none is named), each printing its
  * figures and ending with one summary line; the summary lines are repeated as a table at the end.
  * Benchmarks are never part of the test run.
+ *
+ * <ul>
+ *   <li>B1 bulk update: 5,000 one-field updates with 20 ms latency per request, batched vs one per agent vs the floor;</li>
+ *   <li>B2 start-up: {@code cnsh -e}, the shell's first prompt, against {@code groovy -e}, groovysh and JShell;</li>
+ *   <li>B3 reports at scale: 100,000 agents read and reported on in a 256 MB heap, against jq on their export;</li>
+ *   <li>B4 sandbox under load: 100 concurrent clients for 30 s.</li>
+ * </ul>
  */
 @Command(name = "bench", description = "Run benchmarks (all, or the ones named) and print figures and ratios.")
 final class BenchCommand implements Callable<Integer> {
@@ -29,6 +36,8 @@ final class BenchCommand implements Callable<Integer> {
     static Map<String, Function<java.io.PrintWriter, String>> benchmarks() {
         Map<String, Function<java.io.PrintWriter, String>> all = new LinkedHashMap<>();
         all.put("B1", out -> new BulkUpdateBenchmark(5000, Duration.ofMillis(20)).run(out));
+        all.put("B2", out -> new StartupBenchmark(7).run(out));
+        all.put("B3", out -> new ReportsAtScaleBenchmark(100_000, 3).run(out));
         all.put("B4", BenchCommand::sandboxLoad);
         return all;
     }
@@ -61,17 +70,36 @@ final class BenchCommand implements Callable<Integer> {
             chosen.add(key);
         }
         List<String> summaries = new ArrayList<>();
+        boolean failed = false;
+        String started = java.time.ZonedDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        main.out().println("cnsh bench " + String.join(" ", chosen) + ", started " + started);
+        main.out().println("machine: " + Bench.machine());
+        List<String> loads = new ArrayList<>();
         for (String name : chosen) {
-            main.out().println("== " + name);
+            String load = Bench.loadAverage();
+            loads.add(name + " " + load.split(" ")[0]);
+            main.out().println("== " + name + " (load average " + load + ")");
             main.out().flush();
-            String summary = all.get(name).apply(main.out());
+            String summary;
+            try {
+                summary = all.get(name).apply(main.out());
+            } catch (RuntimeException e) {
+                failed = true;
+                summary = name + " FAILED: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                e.printStackTrace(main.err());
+            }
             main.out().println(summary);
             main.out().flush();
             summaries.add(summary);
         }
         main.out().println();
-        main.out().println("== summary");
+        main.out().println("== summary (started " + started + "; 1-minute load average as each began: "
+                + String.join(", ", loads) + ")");
         summaries.forEach(main.out()::println);
+        main.out().flush();
+        if (failed) {
+            return Main.ERROR;
+        }
         return Main.OK;
     }
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * B1: a one-field update of every agent of a large account against a sandbox that adds a fixed
  * latency to each request, done three ways in the same run: cnsh's batched update with default
  * settings, one request per agent through the same client, and the floor (requests × latency ÷
- * concurrency) that no client can beat.
+ * concurrency) that no client can beat. The batched update is timed first, as a bulk change in a
+ * new cnsh process runs; a second batched run shows the same with the code already compiled.
  */
 final class BulkUpdateBenchmark {
 
@@ -59,8 +60,15 @@ final class BulkUpdateBenchmark {
             double perAgent = seconds(System.nanoTime() - t1);
             out.printf(Locale.ROOT, "B1 one request per agent: %d requests in %.2f s%n", single.size(), perAgent);
 
+            List<Agent> again = patches(ids, "again");
+            long t2 = System.nanoTime();
+            cn.agents().update(again);
+            double warm = seconds(System.nanoTime() - t2);
+            out.printf(Locale.ROOT, "B1 cnsh batched once more, its code now compiled by the JIT (not in the summary):"
+                    + " %d requests in %.2f s%n", batchedRequests, warm);
+
             double floor = batchedRequests * latency.toMillis() / 1000.0;
-            long changed = cn.agents().readAll(AgentQuery.where("userfield", "single-0").limit(1)).count();
+            long changed = cn.agents().readAll(AgentQuery.where("userfield", "again-0").limit(1)).count();
             out.printf(Locale.ROOT, "B1 check: agent 0 carries the last value: %s%n", changed == 1 ? "yes" : "NO");
             return String.format(Locale.ROOT, "B1 cnsh=%.2fs per_agent=%.1fs floor=%.2fs ratio_vs_per_agent=%.1f ratio_vs_floor=%.2f",
                     batched, perAgent, floor, perAgent / batched, batched / floor);

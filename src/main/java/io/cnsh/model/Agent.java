@@ -26,7 +26,11 @@ public final class Agent {
     private final Map<String, String> values;
 
     private Agent(Map<String, String> values) {
-        this.values = Collections.unmodifiableMap(values);
+        this.values = Fields.of(values);
+    }
+
+    private Agent(Fields values) {
+        this.values = values;
     }
 
     /**
@@ -34,9 +38,7 @@ public final class Agent {
      * {@code null} stays {@code null}.
      */
     public static Agent of(Map<String, ?> fields) {
-        Map<String, String> copy = new LinkedHashMap<>();
-        fields.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "field name"), text(v)));
-        return new Agent(copy);
+        return new Agent(Fields.copyOf(fields));
     }
 
     /** An empty record. */

@@ -172,13 +172,13 @@ public final class AgentReports {
      */
     public static Report duplicates(List<Agent> agents, boolean includeInactive) {
         List<Agent> shown = scope(agents, includeInactive);
-        Map<String, List<Agent>> byUsername = group(shown, a -> a.username() == null || a.username().isEmpty() ? null : a.username());
-        Map<String, List<Agent>> byName = group(shown, a -> a.name() == null || a.name().isBlank() ? null
+        Map<String, List<Agent>> byUsername = shared(shown, a -> a.username() == null || a.username().isEmpty() ? null : a.username());
+        Map<String, List<Agent>> byName = shared(shown, a -> a.name() == null || a.name().isBlank() ? null
                 : a.name().strip().toLowerCase(Locale.ROOT));
         List<List<Object>> users = duplicateRows(byUsername, false);
         List<List<Object>> names = duplicateRows(byName, true);
-        long userGroups = byUsername.values().stream().filter(l -> l.size() > 1).count();
-        long nameGroups = byName.values().stream().filter(l -> l.size() > 1).count();
+        long userGroups = byUsername.size();
+        long nameGroups = byName.size();
         return Report.builder("duplicates", "Duplicates among " + shown.size() + " agent" + (shown.size() == 1 ? "" : "s"))
                 .columns("value", "agentid", "name", "username", "differs")
                 .note(scopeNote(agents, shown, includeInactive))
@@ -189,14 +189,35 @@ public final class AgentReports {
                 .build();
     }
 
-    private static Map<String, List<Agent>> group(List<Agent> agents, java.util.function.Function<Agent, String> key) {
-        Map<String, List<Agent>> groups = new LinkedHashMap<>();
+    /**
+     * The agents that share a key with another, grouped by key in the order the keys first appear.
+     * A key held by one agent gets no list of its own: most keys are, and an account can have a
+     * hundred thousand of them.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Agent>> shared(List<Agent> agents, java.util.function.Function<Agent, String> key) {
+        Map<String, Object> byKey = new LinkedHashMap<>(agents.size() * 2);
         for (Agent a : agents) {
             String k = key.apply(a);
-            if (k != null) {
-                groups.computeIfAbsent(k, x -> new ArrayList<>()).add(a);
+            if (k == null) {
+                continue;
+            }
+            Object held = byKey.putIfAbsent(k, a);
+            if (held instanceof Agent first) {
+                List<Agent> group = new ArrayList<>(2);
+                group.add(first);
+                group.add(a);
+                byKey.put(k, group);
+            } else if (held != null) {
+                ((List<Agent>) held).add(a);
             }
         }
+        Map<String, List<Agent>> groups = new LinkedHashMap<>();
+        byKey.forEach((k, v) -> {
+            if (v instanceof List<?> group) {
+                groups.put(k, (List<Agent>) group);
+            }
+        });
         return groups;
     }
 

@@ -14,9 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -41,7 +44,14 @@ final class AgentStore implements AutoCloseable {
     private static final Pattern EXTRA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
     private static final List<String> COLUMNS = AgentField.wireNames().stream()
             .filter(f -> !f.equals("agentid")).toList();
+    private static final Set<String> COLUMN_SET = Set.copyOf(COLUMNS);
     private static final Map<String, String> CREATE_DEFAULTS = createDefaults();
+    /** Every column of an agent, in the order {@link #agent(ResultSet)} reads them. */
+    private static final String SELECT_AGENTS = "SELECT \"agentid\", "
+            + String.join(", ", COLUMNS.stream().map(AgentStore::q).toList()) + ", \"extra\" FROM \"agents\"";
+    private static final String INSERT_SQL = "INSERT INTO \"agents\" ("
+            + String.join(", ", COLUMNS.stream().map(AgentStore::q).toList())
+            + ", \"extra\") VALUES (" + "?, ".repeat(COLUMNS.size()) + "?)";
     /** Extra fields are kept as one JSON object, written and read by the wire's own JSON codec. */
     private static final WireCodec JSON = WireCodec.of(Format.JSON);
     private static final AtomicLong MEMORY_DATABASES = new AtomicLong();
@@ -49,9 +59,16 @@ final class AgentStore implements AutoCloseable {
     private static final List<Integer> RETRYABLE = List.of(90131, 40001);
     private static final int ATTEMPTS = 5;
 
+    /** The most read continuations kept; more distinct queries at once start the set afresh. */
+    private static final int MAX_CONTINUATIONS = 64;
+
     private final JdbcConnectionPool pool;
     private final long firstAgentId;
     private final boolean created;
+    /** Writes begun and writes ended (committed or not): equal when no write is in flight. */
+    private final AtomicLong writesStarted = new AtomicLong();
+    private final AtomicLong writesFinished = new AtomicLong();
+    private final Map<String, Continuation> continuations = new ConcurrentHashMap<>();
 
     private AgentStore(JdbcConnectionPool pool, long firstAgentId, boolean created) {
         this.pool = pool;
@@ -110,8 +127,10 @@ final class AgentStore implements AutoCloseable {
                 }
             }
             c.setAutoCommit(false);
-            for (Agent agent : seed.agents()) {
-                insert(c, agent);
+            try (PreparedStatement insert = prepareInsert(c)) {
+                for (Agent agent : seed.agents()) {
+                    insert(insert, agent);
+                }
             }
             s.execute("INSERT INTO \"meta\" VALUES ('schema', '1'), ('seed', '" + seed.name().toLowerCase() + "')");
             c.commit();
@@ -121,66 +140,107 @@ final class AgentStore implements AutoCloseable {
 
     /** Creates every acceptable record with the defaults for fields not given; ids sent in are ignored. */
     WriteOutcome create(List<Agent> records) {
-        return inTransaction(c -> {
+        return writing(c -> {
             long total = 0;
             long key = 0;
             List<String> errors = new ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                String problem = problem(records.get(i));
-                if (problem != null) {
-                    errors.add("Record " + (i + 1) + ": " + problem + ".");
-                    continue;
+            try (PreparedStatement insert = prepareInsert(c)) {
+                for (int i = 0; i < records.size(); i++) {
+                    String problem = problem(records.get(i));
+                    if (problem != null) {
+                        errors.add("Record " + (i + 1) + ": " + problem + ".");
+                        continue;
+                    }
+                    key = insert(insert, records.get(i));
+                    total++;
                 }
-                key = insert(c, records.get(i));
-                total++;
             }
             return new WriteOutcome(total, errors.size(), key, errors);
         });
     }
 
-    private static long insert(Connection c, Agent agent) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO \"agents\" (");
-        sql.append(String.join(", ", COLUMNS.stream().map(AgentStore::q).toList()));
-        sql.append(", \"extra\") VALUES (").append("?, ".repeat(COLUMNS.size())).append("?)");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString(), new String[] {"agentid"})) {
-            int i = 1;
-            for (String col : COLUMNS) {
-                ps.setString(i++, agent.has(col) ? agent.get(col) : CREATE_DEFAULTS.get(col));
-            }
-            ps.setString(i, extraJson(agent.unknownFields()));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+    /** The insert of one agent, prepared once per transaction and run for each record. */
+    private static PreparedStatement prepareInsert(Connection c) throws SQLException {
+        return c.prepareStatement(INSERT_SQL, new String[] {"agentid"});
+    }
+
+    private static long insert(PreparedStatement ps, Agent agent) throws SQLException {
+        int i = 1;
+        for (String col : COLUMNS) {
+            ps.setString(i++, agent.has(col) ? agent.get(col) : CREATE_DEFAULTS.get(col));
+        }
+        ps.setString(i, extraJson(agent.unknownFields()));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 
     /** Applies the fields given in each record to the agent its {@code agentid} names. */
     WriteOutcome update(List<Agent> records) {
-        return inTransaction(c -> {
+        return writing(c -> {
             long total = 0;
             List<String> errors = new ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                Agent r = records.get(i);
-                Long id = r.agentid();
-                String problem = id == null ? missing(r) : problem(r);
-                if (problem == null) {
-                    problem = apply(c, id, r);
-                }
-                if (problem == null) {
-                    total++;
-                } else {
-                    errors.add(problem.startsWith("Record id") ? problem : "Record " + (i + 1) + ": " + problem + ".");
+            try (Statements statements = new Statements(c)) {
+                for (int i = 0; i < records.size(); i++) {
+                    Agent r = records.get(i);
+                    Long id = r.agentid();
+                    String problem = id == null ? missing(r) : problem(r);
+                    if (problem == null) {
+                        problem = apply(statements, id, r);
+                    }
+                    if (problem == null) {
+                        total++;
+                    } else {
+                        errors.add(problem.startsWith("Record id") ? problem : "Record " + (i + 1) + ": " + problem + ".");
+                    }
                 }
             }
             return new WriteOutcome(total, errors.size(), 0, errors);
         });
     }
 
+    /**
+     * The statements of one write transaction, each prepared on first use and reused for every
+     * record after it: a request of a hundred updates to the same fields parses its SQL once.
+     */
+    private static final class Statements implements AutoCloseable {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+        Statements(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement get(String sql) throws SQLException {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException first = null;
+            for (PreparedStatement ps : prepared.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
     /** Marks each named agent deleted ({@code filter} 999); the row stays and reads still return it. */
     WriteOutcome softDelete(List<Agent> records) {
-        return inTransaction(c -> {
+        return writing(c -> {
             long total = 0;
             List<String> errors = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE \"agents\" SET \"filter\" = '999' WHERE \"agentid\" = ?")) {
@@ -207,9 +267,24 @@ final class AgentStore implements AutoCloseable {
         return "Record id [" + (id == null ? "" : id.trim()) + "] does not exist.";
     }
 
-    private static String apply(Connection c, long id, Agent r) throws SQLException {
-        Map<String, String> extra;
-        try (PreparedStatement ps = c.prepareStatement("SELECT \"extra\" FROM \"agents\" WHERE \"agentid\" = ? FOR UPDATE")) {
+    /**
+     * Applies one update record. A record with only documented fields is one UPDATE, whose count
+     * tells whether the agent exists; one with other fields first reads (and locks) the stored
+     * extra fields to merge them.
+     */
+    private static String apply(Statements statements, long id, Agent r) throws SQLException {
+        List<String> set = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Map.Entry<String, String> e : r.fields().entrySet()) {
+            if (COLUMN_SET.contains(e.getKey())) {
+                set.add(q(e.getKey()) + " = ?");
+                values.add(e.getValue());
+            }
+        }
+        Map<String, String> unknown = r.unknownFields();
+        if (!unknown.isEmpty() || set.isEmpty()) {
+            PreparedStatement ps = statements.get("SELECT \"extra\" FROM \"agents\" WHERE \"agentid\" = ? FOR UPDATE");
+            Map<String, String> extra;
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -217,37 +292,25 @@ final class AgentStore implements AutoCloseable {
                 }
                 extra = readExtra(rs.getString(1));
             }
-        }
-        List<String> set = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (Map.Entry<String, String> e : r.fields().entrySet()) {
-            if (COLUMNS.contains(e.getKey())) {
-                set.add(q(e.getKey()) + " = ?");
-                values.add(e.getValue());
+            if (!unknown.isEmpty()) {
+                extra.putAll(unknown);
+                if (extra.size() > MAX_EXTRA_FIELDS) {
+                    return "more than " + MAX_EXTRA_FIELDS + " fields outside the documented ones";
+                }
+                set.add("\"extra\" = ?");
+                values.add(extraJson(extra));
             }
-        }
-        Map<String, String> unknown = r.unknownFields();
-        if (!unknown.isEmpty()) {
-            extra.putAll(unknown);
-            if (extra.size() > MAX_EXTRA_FIELDS) {
-                return "more than " + MAX_EXTRA_FIELDS + " fields outside the documented ones";
-            }
-            set.add("\"extra\" = ?");
-            values.add(extraJson(extra));
         }
         if (set.isEmpty()) {
             return null;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE \"agents\" SET " + String.join(", ", set) + " WHERE \"agentid\" = ?")) {
-            int i = 1;
-            for (String v : values) {
-                ps.setString(i++, v);
-            }
-            ps.setLong(i, id);
-            ps.executeUpdate();
+        PreparedStatement ps = statements.get("UPDATE \"agents\" SET " + String.join(", ", set) + " WHERE \"agentid\" = ?");
+        int i = 1;
+        for (String v : values) {
+            ps.setString(i++, v);
         }
-        return null;
+        ps.setLong(i, id);
+        return ps.executeUpdate() == 1 ? null : missing(r);
     }
 
     /** Why a record cannot be stored, or {@code null} when it can. */
@@ -277,24 +340,72 @@ final class AgentStore implements AutoCloseable {
         return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 
-    /** One page of the agents that match, and how many match in all. */
+    /**
+     * One page of the agents that match, and how many match in all.
+     *
+     * <p>Paging with {@code start} is an OFFSET, which H2 serves by stepping over every skipped
+     * row: reading 100,000 agents in pages of 500 would step over five million rows. So a read in
+     * {@code agentid} order remembers where its page ended; when the next read asks for the page
+     * that follows and no write has started since, it continues after the last agentid instead,
+     * and reuses the count. That gives the same rows as the OFFSET, because nothing has changed.
+     */
     AgentPage read(AgentQuery query) {
+        long writes = writesStarted.get();
+        boolean quiet = writes == writesFinished.get();
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        String key = query.sort().equals("agentid") ? (query.descending() ? "desc" : "asc") + where + args : null;
+        Continuation hint = key != null && quiet ? continuations.get(key) : null;
+        if (hint != null && (hint.writes() != writes || hint.nextStart() != query.start())) {
+            hint = null;
+        }
+        AgentPage page = read(query, where, args, hint);
+        if (hint != null && writesStarted.get() != writes) {
+            // a write started meanwhile: the continuation may not match the OFFSET any more
+            page = read(query, where, args, null);
+        }
+        if (key != null && quiet && writesStarted.get() == writes && !page.agents().isEmpty()) {
+            if (continuations.size() >= MAX_CONTINUATIONS) {
+                continuations.clear();
+            }
+            continuations.put(key, new Continuation(writes, query.start() + page.agents().size(),
+                    page.agents().get(page.agents().size() - 1).agentid(), page.total()));
+        }
+        return page;
+    }
+
+    /** Where a read in agentid order ended, valid while no write has started since {@code writes}. */
+    private record Continuation(long writes, long nextStart, long lastAgentid, long total) {
+    }
+
+    private AgentPage read(AgentQuery query, String where, List<Object> selection, Continuation hint) {
         return inTransaction(c -> {
-            List<Object> args = new ArrayList<>();
-            String where = where(query, args);
+            List<Object> args = new ArrayList<>(selection);
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"agents\"" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            if (hint != null) {
+                total = hint.total();
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"agents\"" + where)) {
+                    bind(ps, args);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
                 }
             }
             String order = query.descending() ? " DESC NULLS LAST" : " ASC NULLS FIRST";
-            String sql = "SELECT * FROM \"agents\"" + where + " ORDER BY " + q(query.sort()) + order
-                    + (query.sort().equals("agentid") ? "" : ", \"agentid\"")
-                    + " OFFSET ? ROWS" + (query.limit() == null ? "" : " FETCH NEXT ? ROWS ONLY");
-            args.add(query.start());
+            String sql;
+            if (hint != null) {
+                sql = SELECT_AGENTS + (where.isEmpty() ? " WHERE " : where + " AND ")
+                        + "\"agentid\" " + (query.descending() ? "<" : ">") + " ? ORDER BY \"agentid\"" + order
+                        + (query.limit() == null ? "" : " FETCH NEXT ? ROWS ONLY");
+                args.add(hint.lastAgentid());
+            } else {
+                sql = SELECT_AGENTS + where + " ORDER BY " + q(query.sort()) + order
+                        + (query.sort().equals("agentid") ? "" : ", \"agentid\"")
+                        + " OFFSET ? ROWS" + (query.limit() == null ? "" : " FETCH NEXT ? ROWS ONLY");
+                args.add(query.start());
+            }
             if (query.limit() != null) {
                 args.add(query.limit());
             }
@@ -348,25 +459,32 @@ final class AgentStore implements AutoCloseable {
         }
     }
 
+    /** One agent from a row of {@link #SELECT_AGENTS}: its columns by position, then the extra fields. */
     private static Agent agent(ResultSet rs) throws SQLException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("agentid", Long.toString(rs.getLong("agentid")));
+        Map<String, String> fields = new LinkedHashMap<>(32);
+        fields.put("agentid", Long.toString(rs.getLong(1)));
+        int i = 2;
         for (String col : COLUMNS) {
-            fields.put(col, rs.getString(col));
+            fields.put(col, rs.getString(i++));
         }
-        readExtra(rs.getString("extra")).forEach(fields::putIfAbsent);
+        String extra = rs.getString(i);
+        if (extra != null) {
+            readExtra(extra).forEach(fields::putIfAbsent);
+        }
         return Agent.of(fields);
     }
 
     /** Deletes every agent, restarts the ids at the first id and applies the seed. Tokens stay. */
     void reset(Seed seed) {
-        inTransaction(c -> {
+        writing(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM \"agents\"");
                 s.execute("ALTER TABLE \"agents\" ALTER COLUMN \"agentid\" RESTART WITH " + firstAgentId);
             }
-            for (Agent agent : seed.agents()) {
-                insert(c, agent);
+            try (PreparedStatement insert = prepareInsert(c)) {
+                for (Agent agent : seed.agents()) {
+                    insert(insert, agent);
+                }
             }
             return null;
         });
@@ -418,6 +536,16 @@ final class AgentStore implements AutoCloseable {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** A transaction that changes agents: reads do not continue across it (see {@link #read}). */
+    private <T> T writing(Work<T> work) {
+        writesStarted.incrementAndGet();
+        try {
+            return inTransaction(work);
+        } finally {
+            writesFinished.incrementAndGet();
+        }
     }
 
     private <T> T inTransaction(Work<T> work) {

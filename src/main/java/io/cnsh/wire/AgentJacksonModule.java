@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cnsh.model.Agent;
+import io.cnsh.model.Secrets;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,7 +97,7 @@ final class AgentJacksonModule extends SimpleModule {
             }
             return (Agent) ctxt.handleUnexpectedToken(Agent.class, p);
         }
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>(32);
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             if (format == Format.XML && name.isEmpty()) {
@@ -103,7 +105,7 @@ final class AgentJacksonModule extends SimpleModule {
                 throw new WireFormatException(format, "an <agent> element holds text beside its fields");
             }
             p.nextToken();
-            String value = scalarText(p, name, format);
+            String value = shared(ctxt, name, scalarText(p, name, format));
             if (fields.containsKey(name)) {
                 throw new WireFormatException(format, "an agent record names the field "
                         + JacksonCodec.shown(name) + " twice");
@@ -111,6 +113,37 @@ final class AgentJacksonModule extends SimpleModule {
             fields.put(name, value);
         }
         return Agent.of(fields);
+    }
+
+    /** The key of the values one read has seen, kept as a per-call attribute of its context. */
+    private static final Object SEEN_VALUES = new Object();
+    private static final int MAX_SHARED_LENGTH = 24;
+    private static final int MAX_SHARED_VALUES = 4096;
+
+    /**
+     * The value, or an equal one already read by this call. Most fields of a list of agents hold a
+     * few values over and over ({@code 0}, {@code wrap}, {@code agent}, a campaign id); one string
+     * each instead of one per record keeps a large read small. Pins and passwords are never
+     * shared, and nothing outlives the call.
+     */
+    static String shared(DeserializationContext ctxt, String name, String value) {
+        if (value == null || value.length() > MAX_SHARED_LENGTH || ctxt == null || Secrets.isSecretName(name)) {
+            return value;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> seen = (Map<String, String>) ctxt.getAttribute(SEEN_VALUES);
+        if (seen == null) {
+            seen = new HashMap<>();
+            ctxt.setAttribute(SEEN_VALUES, seen);
+        }
+        String known = seen.get(value);
+        if (known != null) {
+            return known;
+        }
+        if (seen.size() < MAX_SHARED_VALUES) {
+            seen.put(value, value);
+        }
+        return value;
     }
 
     /**

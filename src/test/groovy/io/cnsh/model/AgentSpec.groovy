@@ -37,6 +37,31 @@ class AgentSpec extends Specification {
         'fields().remove' || { Agent a -> a.fields().remove('name') }
         'fields().clear'  || { Agent a -> a.fields().clear() }
         'unknownFields()' || { Agent a -> a.unknownFields().put('x', '1') }
+        'an entry'        || { Agent a -> a.fields().entrySet().first().setValue('Ann') }
+        'the entry set'   || { Agent a -> a.fields().entrySet().clear() }
+        'merge'           || { Agent a -> a.fields().merge('name', 'x') { o, n -> n } }
+        'remove(absent)'  || { Agent a -> a.fields().remove('phone') }
+        'computeIfAbsent' || { Agent a -> a.fields().computeIfAbsent('pin') { '1' } }
+    }
+
+    def "the field map is an ordered map like any other: equal, same hash, null values kept apart from absent fields"() {
+        given:
+        def source = new LinkedHashMap<String, String>([agentid: '7', name: 'Joe', phone: null, team_colour: 'teal'])
+        Agent joe = Agent.of(source)
+
+        expect:
+        joe.fields() == source
+        source == joe.fields()
+        joe.fields().hashCode() == source.hashCode()
+        joe.fields().keySet().toList() == ['agentid', 'name', 'phone', 'team_colour']
+        joe.fields().values().toList() == ['7', 'Joe', null, 'teal']
+        joe.fields().containsKey('phone') && joe.fields().get('phone') == null
+        !joe.fields().containsKey('pin') && joe.fields().get('pin') == null
+        joe.fields().getOrDefault('pin', 'none') == 'none'
+        joe.fields().getOrDefault('phone', 'none') == null
+        joe.fields().get(new String('name'.toCharArray())) == 'Joe'
+        Agent.of([:]).fields().isEmpty()
+        Agent.of([b: '1', a: '2']) == Agent.of([a: '2', b: '1']) // as maps are: the order is not compared
     }
 
     def "a record copies the map it is made from"() {

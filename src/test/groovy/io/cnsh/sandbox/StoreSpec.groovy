@@ -139,6 +139,49 @@ class StoreSpec extends Specification {
         seen.every { it % 20 == 0 }
     }
 
+    def "paging in agentid order gives the OFFSET's pages, also when a write moves agents between two pages"() {
+        given:
+        def server = SandboxServer.builder().seed(Seed.DEMO).build().start()
+        def client = new LoopbackHttp(server)
+        String token = client.token()
+        def page = { String args ->
+            def j = client.get("database.php?token=$token&method=agents&action=read$args").json()
+            [total: j.get('total').longValue(), ids: j.get('list').collect { it.get('agentid').textValue() }]
+        }
+        def live = '&filter=' + LoopbackHttp.enc('!= 999')
+
+        when: 'every page of 7, ascending and descending'
+        def up = (0..<6).collect { page("&start=${it * 7}&limit=7") }
+        def down = (0..<6).collect { page("&sort=-agentid&start=${it * 7}&limit=7") }
+
+        then:
+        up*.ids.flatten() == (550_000..550_039)*.toString()
+        down*.ids.flatten() == (550_039..550_000)*.toString()
+        (up + down)*.total.every { it == 40 }
+
+        when: 'an agent of the first page of live agents is deleted before the second page is read'
+        def first = page("$live&start=0&limit=10")
+        client.post("database.php?token=$token&method=agents&action=update&raw=1", '[{"agentid":"550004","filter":"999"}]')
+        def second = page("$live&start=10&limit=10")
+        def all = page(live)
+
+        then: 'the second page starts one agent later, as an OFFSET over the changed list does'
+        first.ids.contains('550004')
+        second.ids == all.ids[10..19]
+        second.total == all.total
+
+        when: 'an agent is created before the next page'
+        client.post("database.php?token=$token&method=agents&action=create&raw=1", '[{"name":"Late Comer"}]')
+        def third = page("$live&start=20&limit=50")
+
+        then:
+        third.ids == page(live).ids[20..-1]
+        third.ids.last() == '550040'
+
+        cleanup:
+        server?.close()
+    }
+
     def "reset empties the store, restarts ids and applies a seed"() {
         given:
         def server = SandboxServer.builder().seed(Seed.NONE).build().start()

@@ -116,6 +116,28 @@ class WritesSpec extends Specification {
                 'team_colour').textContent == 'amber'
     }
 
+    def "one update request mixing shapes: same fields again, an unknown id, only an agentid, extra fields"() {
+        when:
+        def r = write('update', 'json', '''[
+            {"agentid":"550014","userfield":"Batch 1"},
+            {"agentid":"550015","userfield":"Batch 2"},
+            {"agentid":"999999","userfield":"Ghost"},
+            {"agentid":"550016"},
+            {"agentid":"999998"},
+            {"agentid":"550017","userfield":"Batch 4","desk":"D7"},
+            {"agentid":"550014","userfield":"Batch 1 again","name":"Renamed"}]''').json()
+
+        then:
+        r.get('total').intValue() == 5
+        r.get('bad').intValue() == 2
+        r.get('error').textValue() == 'Record id [999999] does not exist. Record id [999998] does not exist.'
+        agent(550_014).get('userfield').textValue() == 'Batch 1 again'
+        agent(550_014).get('name').textValue() == 'Renamed'
+        agent(550_015).get('userfield').textValue() == 'Batch 2'
+        agent(550_017).get('userfield').textValue() == 'Batch 4'
+        agent(550_017).get('desk').textValue() == 'D7'
+    }
+
     def "a record the store cannot hold is counted bad with the reason; the others are written"() {
         when:
         def r = write('create', 'json', """[{"name":"Good"},{"bad name":"x"},{"name":"${'x' * 70_000}"}]""").json()
