@@ -63,7 +63,7 @@ class ReplTerminalSpec extends Specification {
         when: 'the history is searched with Ctrl-R'
         tmux.press('C-r')
         tmux.type('Tilly')
-        screen = tmux.waitFor('Tilly')
+        screen = tmux.waitFor('bck-i-search: Tilly')
 
         then: 'the create is found, with its pin masked as the history keeps it'
         screen.readLines().any { it.contains("create name: 'Tilly Tmux', username: 'ttmux', pin: '****'") }
