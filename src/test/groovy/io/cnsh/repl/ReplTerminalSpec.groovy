@@ -63,6 +63,7 @@ class ReplTerminalSpec extends Specification {
         when: 'the history is searched with Ctrl-R'
         tmux.press('C-r')
         tmux.type('Tilly')
+        // 'Tilly' is on the screen already (the create above): wait for the search to have taken the typed text
         screen = tmux.waitFor('bck-i-search: Tilly')
 
         then: 'the create is found, with its pin masked as the history keeps it'
