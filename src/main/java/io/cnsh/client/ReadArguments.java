@@ -46,6 +46,9 @@ public record ReadArguments(AgentQuery query, boolean all) {
      * @throws InvalidInputException naming the first argument that is unknown or has a bad value
      */
     public static ReadArguments of(Map<?, ?> arguments) {
+        if (arguments == null) {
+            throw new InvalidInputException("read takes field: value pairs, got null; write read() to read every agent");
+        }
         AgentQuery q = AgentQuery.all();
         boolean all = false;
         for (Map.Entry<?, ?> e : arguments.entrySet()) {

@@ -190,6 +190,7 @@ class ReadArgumentsSpec extends SandboxFixture {
         [username: '', limit: 5]             || "read filter 'username' has no value (got ''), so it would match every agent; to find agents without one, read without it and use .where(username: { !it })"
         [aod: 'maybe']                       || "field 'aod' must be yes or no, got 'maybe'"
         [filter: 'deleted']                  || "filter 'deleted' compares with text, not whole numbers; write 999, != 999, < 10, >= 10, IN (0, 999) or NOT IN (999, 505050)"
+        null                                 || 'read takes field: value pairs, got null; write read() to read every agent'
     }
 
     def "named read arguments take numbers as numbers or as their text: #arguments"() {

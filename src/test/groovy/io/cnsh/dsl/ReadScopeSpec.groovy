@@ -96,6 +96,16 @@ class ReadScopeSpec extends Specification {
         'a Java-style field name'   | ''                     | "authLevel: 'admin'"   || "unknown field 'authLevel' — did you mean 'auth_level'?"
     }
 
+    def "a read given null instead of named arguments is refused in one line, not a stack trace"() {
+        when:
+        sandbox.run(JSON, 'Map args = null\nagents.read(args)')
+
+        then:
+        def e = thrown(DslScriptException)
+        e.message == 'spec.groovy:2: read takes field: value pairs, got null; write read() to read every agent'
+        sandbox.operations() == []
+    }
+
     def "the way the refusal points to finds the agents with an empty field"() {
         when:
         AgentList noUserfield = sandbox.run(XML, "(agents < read >).where(userfield: { !it })")
