@@ -1,7 +1,9 @@
 package io.cnsh.dsl
 
-import io.cnsh.client.AgentQuery
+import io.cnsh.client.AgentsClient
 import io.cnsh.client.ContactNow
+import io.cnsh.client.InvalidInputException
+import io.cnsh.client.ReadArguments
 import io.cnsh.model.Agent
 import io.cnsh.model.AgentField
 import io.cnsh.model.WriteResult
@@ -18,7 +20,7 @@ class AgentsContext {
     static final List<String> VERBS = ['create', 'read', 'update'].asImmutable()
 
     /** Arguments of read that are not field filters. */
-    static final List<String> READ_OPTIONS = ['sort', 'start', 'limit', 'all'].asImmutable()
+    static final List<String> READ_OPTIONS = ReadArguments.OPTIONS
 
     private final ContactNow client
 
@@ -74,30 +76,17 @@ class AgentsContext {
     /**
      * Reads agents: field filters ({@code auth_level: 'admin'}), a statement {@code filter}
      * ({@code filter: '!= 999'}), {@code sort}, {@code start}, {@code limit}, and {@code all: true} to
-     * page through every match.
+     * page through every match. Every argument is checked by the client's {@link ReadArguments}
+     * before anything is sent: a filter needs a value, a limit is 1 or more.
      */
     AgentList read(Map args) {
-        AgentQuery q = AgentQuery.all()
-        boolean all = false
-        args.each { k, v ->
-            String name = k.toString()
-            switch (name) {
-                case 'all': all = v as boolean; break
-                case 'sort':
-                    checkField(v?.toString(), 'sort')
-                    q = q.sort(v.toString()); break
-                case 'start': q = q.start(number(name, v)); break
-                case 'limit': q = q.limit(number(name, v)); break
-                default:
-                    checkField(name, 'read')
-                    q = q.and(name, v)
-            }
-        }
-        if (all) {
-            List<Agent> agents = client.agents().readAll(q).toList()
+        ReadArguments r = null
+        checked { r = ReadArguments.of(args) }
+        if (r.all()) {
+            List<Agent> agents = client.agents().readAll(r.query()).toList()
             return new AgentList(agents, agents.size(), this)
         }
-        def page = client.agents().read(q)
+        def page = client.agents().read(r.query())
         new AgentList(page.agents(), page.total(), this)
     }
 
@@ -109,6 +98,7 @@ class AgentsContext {
     /** Updates several agents (maps or {@link Agent}s, each with its agentid) in batches and returns the counts. */
     WriteSummary update(List records) {
         List<Agent> patches = records.withIndex().collect { r, int i -> toAgent(r, 'update', i + 1) }
+        checked { AgentsClient.checkUpdates(patches) }
         beforeWrite?.accept('update', patches.size())
         new WriteSummary('update', client.agents().update(patches))
     }
@@ -118,6 +108,9 @@ class AgentsContext {
         Map<String, String> clean = checkedFields(fields, 'update')
         if (clean.containsKey('agentid')) {
             throw new DslException("update of a list sets the same fields on every agent; leave out agentid")
+        }
+        if (clean.isEmpty()) {
+            throw new DslException("update of a list has nothing to change; give the fields to set on every agent, e.g. .update(moh: 'none')")
         }
         List<Agent> patches = agents.collect { Agent a ->
             if (a.agentid() == null) {
@@ -212,20 +205,16 @@ class AgentsContext {
 
     private static void checkField(String name, String verb, int index = 1) {
         if (name == null || !AgentField.wireNames().contains(name)) {
-            Collection<String> known = verb == 'read' ? AgentField.wireNames() + READ_OPTIONS : AgentField.wireNames()
-            throw new DslException(Names.unknown('field', String.valueOf(name), known) + (index > 1 ? " (record ${index})" : ''))
+            throw new DslException(Names.unknown('field', String.valueOf(name), AgentField.wireNames()) + (index > 1 ? " (record ${index})" : ''))
         }
     }
 
-    private static int number(String name, def v) {
+    /** Runs a client check, reporting its refusal as the DSL's own, with the same text. */
+    private static void checked(Closure check) {
         try {
-            int n = v as int
-            if (n < 0) {
-                throw new NumberFormatException()
-            }
-            return n
-        } catch (NumberFormatException | ClassCastException | org.codehaus.groovy.runtime.typehandling.GroovyCastException e) {
-            throw new DslException("${name} must be a whole number of 0 or more, got '${v}'")
+            check.call()
+        } catch (InvalidInputException e) {
+            throw new DslException(e.message)
         }
     }
 

@@ -77,7 +77,7 @@ public final class AgentsClient {
     /**
      * Updates agents in batches. Only the fields present in each record are changed.
      *
-     * @throws InvalidInputException   when a record has no agentid (nothing is sent)
+     * @throws InvalidInputException   when a record has no agentid or nothing to change (nothing is sent)
      * @throws PartialFailureException when the API counted some records as bad (unknown agentids)
      */
     public WriteResult update(List<Agent> patches) {
@@ -85,6 +85,19 @@ public final class AgentsClient {
     }
 
     public WriteResult update(List<Agent> patches, BatchListener listener) {
+        checkUpdates(patches);
+        return write("update", patches, listener);
+    }
+
+    /**
+     * The checks {@link #update} makes before anything is sent: every record names its agent by
+     * agentid and at least one field to change, and every value follows its field's rule. A front
+     * end that asks before writing calls it first, so that it never asks about a write that would
+     * be refused.
+     *
+     * @throws InvalidInputException naming the first record that fails
+     */
+    public static void checkUpdates(List<Agent> patches) {
         for (int i = 0; i < patches.size(); i++) {
             Agent p = patches.get(i);
             if (p.agentid() == null) {
@@ -92,9 +105,12 @@ public final class AgentsClient {
                         + (p.has("agentid") ? " (got '" + p.get("agentid") + "')" : "")
                         + "; every update needs the agentid of the agent to change");
             }
+            if (p.fields().keySet().stream().allMatch("agentid"::equals)) {
+                throw new InvalidInputException((patches.size() > 1 ? "update record " + (i + 1) + " (agent " + p.agentid() + ")"
+                        : "update of agent " + p.agentid()) + " has nothing to change; give at least one field to set besides agentid");
+            }
         }
         checkRules(patches);
-        return write("update", patches, listener);
     }
 
     /** One page of agents as the query selects them. */

@@ -1,7 +1,9 @@
 /**
  * The typed ContactNow client: {@link io.cnsh.client.ContactNow} (built once, shared) with its
  * {@link io.cnsh.client.AgentsClient} and {@link io.cnsh.client.TokenManager}, over the Feign
- * interface {@link io.cnsh.client.ContactNowApi}; batching, retries ({@link io.cnsh.client.RetryPolicy}),
+ * interface {@link io.cnsh.client.ContactNowApi}; reads described by a checked
+ * {@link io.cnsh.client.AgentQuery} (or built from named arguments by {@link io.cnsh.client.ReadArguments});
+ * batching, retries ({@link io.cnsh.client.RetryPolicy}),
  * typed failures ({@link io.cnsh.client.ApiException} and kin, {@link io.cnsh.client.OutcomeUnknownException}),
  * secret masking ({@link io.cnsh.client.Redactor}) and profiles ({@link io.cnsh.client.Profiles}).
  */

@@ -17,8 +17,6 @@ final class Names {
 
     /** "unknown X 'typed' — did you mean 'y'?" or with the list of known names. */
     static String unknown(String what, String typed, Collection<String> candidates) {
-        return closest(typed, candidates)
-                .map(c -> "unknown " + what + " '" + typed + "' — did you mean '" + c + "'?")
-                .orElse("unknown " + what + " '" + typed + "' (known: " + String.join(", ", candidates) + ")");
+        return NameHints.unknown(what, typed, candidates);
     }
 }

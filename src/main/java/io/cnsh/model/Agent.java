@@ -193,7 +193,8 @@ public final class Agent {
         return j.toString();
     }
 
-    static String text(Object value) {
+    /** The text a value is sent as: {@code null} stays null, {@code 2.0} is {@code "2"}, {@code 2.9} is {@code "2.9"}. */
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -30,6 +30,13 @@ public final class NameHints {
         return best != null && bestDistance <= Math.max(2, typed.length() / 3) ? Optional.of(best) : Optional.empty();
     }
 
+    /** "unknown X 'typed' — did you mean 'y'?", or the list of known names when none is close. */
+    public static String unknown(String what, String typed, Collection<String> known) {
+        return closest(typed, known)
+                .map(c -> "unknown " + what + " '" + typed + "' — did you mean '" + c + "'?")
+                .orElse("unknown " + what + " '" + typed + "' (known: " + String.join(", ", known) + ")");
+    }
+
     private static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

@@ -1,5 +1,6 @@
 package io.cnsh.sandbox;
 
+import io.cnsh.model.StatementFilter;
 import java.util.Map;
 
 /**

@@ -3,6 +3,7 @@ package io.cnsh.sandbox;
 import io.cnsh.model.Agent;
 import io.cnsh.model.AgentField;
 import io.cnsh.model.AgentPage;
+import io.cnsh.model.StatementFilter;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.Payload;
 import io.cnsh.wire.WireCodec;
@@ -445,7 +446,7 @@ final class AgentStore implements AutoCloseable {
                     ? "CAST(CASE WHEN REGEXP_LIKE(\"filter\", '^-?[0-9]{1,18}$') THEN \"filter\" END AS BIGINT)"
                     : "\"filter\"";
             String placeholders = String.join(", ", st.operands().stream().map(o -> "?").toList());
-            tests.add(column + " " + st.op().sql + (st.op().isList() ? " (" + placeholders + ")" : " ?"));
+            tests.add(column + " " + st.op().sql() + (st.op().isList() ? " (" + placeholders + ")" : " ?"));
             for (String o : st.operands()) {
                 args.add(numeric ? (Object) Long.valueOf(o) : o);
             }

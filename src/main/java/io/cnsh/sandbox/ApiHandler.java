@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.cnsh.model.Agent;
 import io.cnsh.model.AgentField;
 import io.cnsh.model.AgentPage;
+import io.cnsh.model.StatementFilter;
 import io.cnsh.wire.Envelope;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.Payload;

@@ -290,7 +290,7 @@ class AgentsDslSpec extends Specification {
         JSON   | "agents < update agentid: 550000, auth_admin: 'yes' >"                    || "field 'auth_admin' must be Y or N, got 'yes'"
         XML    | "agents < update agentid: 'joe', name: 'Joe' >"                           || "field 'agentid' must be digits only, got 'joe'"
         JSON   | "agents < create([[name: 'A'], [name: 'B', pin: 's3cret']]) >"            || "field 'pin' must be digits only, got **** (record 2)"
-        XML    | "agents < read limit: -1 >"                                               || "limit must be a whole number of 0 or more, got '-1'"
+        XML    | "agents < read limit: -1 >"                                               || "limit must be a whole number from 1 to 2147483647, got '-1'; leave limit out to read every match"
         JSON   | "agents < create agentid: 550000, name: 'Joe' >"                          || 'create does not take agentid: the API assigns it'
     }
 

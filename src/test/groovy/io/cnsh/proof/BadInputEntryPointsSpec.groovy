@@ -96,6 +96,23 @@ class BadInputEntryPointsSpec extends Specification {
             ['a value over the API limit', "agents < update agentid: 550003, name: 'x' * 70000 >", 3, "field 'name' is longer than 65535 characters"],
     ]
 
+    // Read arguments the API would drop or misread, so that the update after the read would reach
+    // more agents than written (issue 11), and updates with nothing to change: refused before anything is sent
+    static final List<List> SCOPE_MISTAKES = [
+            ['a blank CSV cell as a read filter', "def row = [username: '']; (agents < read username: row.username >).update(filter: 999)", 1, "read filter 'username' has no value (got ''), so it would match every agent"],
+            ["userfield: ''", "(agents < read userfield: '' >).update(filter: 999)", 1, "read filter 'userfield' has no value (got '')"],
+            ['limit: size with size = 0', "def size = 0; (agents < read limit: size >).update(filter: 999)", 1, "limit must be a whole number from 1 to 2147483647, got '0'"],
+            ['limit: 4294967297', "(agents < read limit: 4294967297 >).update(filter: 999)", 1, "limit must be a whole number from 1 to 2147483647, got '4294967297'"],
+            ['start: 4294967296', "(agents < read start: 4294967296 >).update(filter: 999)", 1, "start must be a whole number from 0 to 2147483647, got '4294967296'"],
+            ['limit: 2.9', "(agents < read limit: 2.9 >).update(filter: 999)", 1, "limit must be a whole number from 1 to 2147483647, got '2.9'"],
+            ["all: 'false'", "(agents < read all: 'false' >).update(filter: 999)", 1, "all takes true or false, got 'false'"],
+            ["agentid: 'x' in a read", "(agents < read agentid: 'x' >).update(filter: 999)", 1, "field 'agentid' must be digits only, got 'x'"],
+            ["aod: 'maybe' in a read", "(agents < read aod: 'maybe' >).update(filter: 999)", 1, "field 'aod' must be yes or no, got 'maybe'"],
+            ['a bad statement filter', "(agents < read filter: '!= 999 OR 1=1' >).update(filter: 999)", 1, "filter '!= 999 OR 1=1' compares with text, not whole numbers"],
+            ['an update with nothing to change', "agents < update agentid: 550003 >", 1, 'update of agent 550003 has nothing to change'],
+            ['a list update with nothing to change', "(agents < read selfserve_id: 3101 >).update([:])", 1, 'update of a list has nothing to change'],
+    ]
+
     def "at the shell, #what is one line naming it; the session goes on and nothing is written"() {
         given:
         def before = account()
@@ -117,7 +134,7 @@ class BadInputEntryPointsSpec extends Specification {
         account() == before
 
         where:
-        [what, line, exit, mentions] << DSL_MISTAKES
+        [what, line, exit, mentions] << DSL_MISTAKES + SCOPE_MISTAKES
     }
 
     def "in a script file, #what fails in one line naming the file and line, exit #exit, and nothing is written"() {
@@ -138,7 +155,7 @@ class BadInputEntryPointsSpec extends Specification {
         account() == before
 
         where:
-        [what, line, exit, mentions] << DSL_MISTAKES
+        [what, line, exit, mentions] << DSL_MISTAKES + SCOPE_MISTAKES
     }
 
     def "-e with #what fails in one line naming it, exit #exit, and writes nothing"() {
@@ -157,7 +174,39 @@ class BadInputEntryPointsSpec extends Specification {
         account() == before
 
         where: 'the ones BadInputCorpusSpec does not send'
-        [what, line, exit, mentions] << DSL_MISTAKES.findAll { it[0] in ['a known verb given plain text', 'a value over the API limit', 'a bad value for a yes/no field'] }
+        [what, line, exit, mentions] << DSL_MISTAKES.findAll { it[0] in ['a known verb given plain text', 'a value over the API limit', 'a bad value for a yes/no field'] } + SCOPE_MISTAKES
+    }
+
+    def "a leaver script over a CSV with a blank username cell stops at that row, having soft-deleted only the agent named before it"() {
+        given:
+        def before = account()
+        Path csv = home.resolve('leavers.csv')
+        Files.writeString(csv, 'username,left\nmbell,2026-11-27\n,2026-11-28\nsrossi,2026-11-30\n')
+        Path script = home.resolve('leavers.groovy')
+        Files.writeString(script, '''\
+def rows = new File(args[0]).readLines().drop(1).collect { line ->
+    def cells = line.split(',', -1)
+    [username: cells[0], left: cells[1]]
+}
+rows.each { row ->
+    (agents < read username: row.username >).update(filter: 999)
+    println "soft-deleted ${row.username}"
+}
+''')
+
+        when:
+        def r = cnsh('run', script.toString(), csv.toString())
+
+        then: 'the blank row is refused in one line, and the rows after it are not reached'
+        r.code == 1
+        r.out == 'soft-deleted mbell\n'
+        r.err == "cnsh: leavers.groovy:6: read filter 'username' has no value (got ''), so it would match every agent;" +
+                " to find agents without one, read without it and use .where(username: { !it })\n"
+
+        and: 'mbell is the one agent changed: no other agent was soft-deleted'
+        def after = account()
+        after.findAll { it.filter == '999' }*.username.sort() == ['mbell', 'mleaver']
+        after.findAll { it.username != 'mbell' } == before.findAll { it.username != 'mbell' }
     }
 
     def "shell commands with bad arguments answer in one line and the session goes on: #line"() {

@@ -1,8 +1,9 @@
-package io.cnsh.sandbox;
+package io.cnsh.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -11,34 +12,51 @@ import java.util.regex.Pattern;
  * equality test. When every operand is an integer the comparison is numeric, as a MySQL server
  * comparing a text column with a number would do; otherwise it compares text.
  *
+ * <p>The grammar is read once, here, by the client (which sends only {@linkplain #checkNumeric
+ * numeric} statements) and by the sandbox (which, like the API, also compares text).
+ *
+ * <pre>{@code
+ * StatementFilter.parse("NOT IN (999, 505050)");   // NOT_IN [999, 505050], numeric
+ * StatementFilter.checkNumeric("!= abc");         // "filter '!= abc' compares with text; write 999, != 999, …"
+ * }</pre>
+ *
  * @param op       the comparison
  * @param operands one value, or the list of an {@code IN}/{@code NOT IN}
  */
-record StatementFilter(Op op, List<String> operands) {
+public record StatementFilter(Op op, List<String> operands) {
+
+    /** The forms the client sends, as its error messages and the docs word them. */
+    public static final String FORMS = "999, != 999, < 10, >= 10, IN (0, 999) or NOT IN (999, 505050)";
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
 
-    StatementFilter {
+    public StatementFilter {
         operands = List.copyOf(operands);
     }
 
     /** The comparison operators, longest spelling first so that {@code <=} is not read as {@code <}. */
-    enum Op {
+    public enum Op {
         NOT_IN("NOT IN"), IN("IN"), NE("!="), NE_SQL("<>"), LE("<="), GE(">="), LT("<"), GT(">"), EQ("=");
 
-        final String sql;
+        private final String sql;
 
         Op(String sql) {
             this.sql = sql;
         }
 
-        boolean isList() {
+        /** The operator as SQL writes it, e.g. {@code NOT IN}. */
+        public String sql() {
+            return sql;
+        }
+
+        /** True for {@code IN} and {@code NOT IN}, whose operand is a list. */
+        public boolean isList() {
             return this == IN || this == NOT_IN;
         }
     }
 
     /** True when every operand is an integer, so the comparison is numeric. */
-    boolean numeric() {
+    public boolean numeric() {
         return operands.stream().allMatch(o -> INTEGER.matcher(o).matches());
     }
 
@@ -47,7 +65,7 @@ record StatementFilter(Op op, List<String> operands) {
      *
      * @throws IllegalArgumentException when an operator has no operand or a list is malformed
      */
-    static StatementFilter parse(String text) {
+    public static StatementFilter parse(String text) {
         String s = text.trim();
         String upper = s.toUpperCase(Locale.ROOT);
         for (Op op : Op.values()) {
@@ -65,6 +83,29 @@ record StatementFilter(Op op, List<String> operands) {
             }
         }
         return new StatementFilter(Op.EQ, List.of(s));
+    }
+
+    /**
+     * Checks a statement the way the client does before sending it: it must parse, and every
+     * operand must be a whole number.
+     *
+     * @return empty when the statement is one of {@link #FORMS}, otherwise a one-line problem
+     */
+    public static Optional<String> checkNumeric(String text) {
+        String problem;
+        if (text == null || text.isBlank()) {
+            problem = "is blank";
+        } else {
+            try {
+                if (parse(text).numeric()) {
+                    return Optional.empty();
+                }
+                problem = "compares with text, not whole numbers";
+            } catch (IllegalArgumentException e) {
+                problem = "is malformed (" + e.getMessage() + ")";
+            }
+        }
+        return Optional.of("filter " + (text == null ? "null" : "'" + text + "'") + " " + problem + "; write " + FORMS);
     }
 
     private static List<String> list(String s) {
