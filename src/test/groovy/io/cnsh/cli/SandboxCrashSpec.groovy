@@ -86,6 +86,42 @@ class SandboxCrashSpec extends Specification {
         3     | 400
     }
 
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    def "the embedded sandbox of cnsh -e keeps a create confirmed just before cnsh is killed with SIGKILL, in owner-only files"() {
+        given: 'cnsh -e on its embedded sandbox creates an agent, says so, then waits to be killed'
+        Path home = dir.resolve('home')
+        String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
+        def pb = new ProcessBuilder('java', '-cp', cp, Main.name, '-e',
+                "agents < create name: 'Embedded Ed', username: 'eded', pin: '482913' >\n" +
+                        "System.out.println('confirmed'); System.out.flush(); Thread.sleep(120_000)")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+        pb.environment().put('CNSH_HOME', home.toString())
+        ['CNSH_PROFILE', 'CNSH_BASE_URL', 'CNSH_USERNAME', 'CNSH_PASSWORD'].each { pb.environment().remove(it) }
+        def process = pb.start()
+        def out = new BufferedReader(new InputStreamReader(process.inputStream, StandardCharsets.UTF_8))
+
+        when:
+        String line
+        while ((line = out.readLine()) != null && line != 'confirmed') { }
+        process.destroyForcibly()
+        process.waitFor(30, TimeUnit.SECONDS)
+        def server = io.cnsh.sandbox.SandboxServer.builder().dataDir(home.resolve('sandbox')).build().start()
+        def http = new LoopbackHttp(server)
+        String token = http.token()
+        def found = http.get("database.php?token=$token&method=agents&action=read&username=eded").json()
+
+        then:
+        line == 'confirmed'
+        found.get('total').asInt() == 1
+        found.get('list').get(0).get('name').asText() == 'Embedded Ed'
+        java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(home.resolve('sandbox'))) == 'rwx------'
+        java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(home.resolve('sandbox/cnsh-sandbox.mv.db'))) == 'rw-------'
+
+        cleanup:
+        process?.destroyForcibly()
+        server?.close()
+    }
+
     /** A standalone sandbox on port 0: its process and the base URL from its banner. */
     private Map start(Path data) {
         String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
