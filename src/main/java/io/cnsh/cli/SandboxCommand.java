@@ -257,6 +257,9 @@ public final class SandboxCommand implements Callable<Integer> {
         if (apiPassword != null && apiPasswordFile != null) {
             throw new UsageException("--api-password and --api-password-file exclude each other");
         }
+        if (apiUser == null && apiPasswordFile != null) {
+            throw new UsageException("give --api-user with --api-password-file");
+        }
         String password = null;
         if (apiPasswordFile != null) {
             password = passwordFile(required("--api-password-file", apiPasswordFile), err);

@@ -182,6 +182,18 @@ class SandboxCommandSpec extends Specification {
         'flag and file'  | { java.nio.file.Files.writeString(it, 'x') }                   | ['--api-password', 'y', '--api-password-file', 'FILE'] || '--api-password and --api-password-file exclude each other'
     }
 
+    def "a password file without --api-user is a mistake: the file's password would guard the default user"() {
+        given:
+        def file = java.nio.file.Files.writeString(dir.resolve('pw'), 'x')
+
+        when:
+        def r = cnsh('sandbox', '--in-memory', '--api-password-file', file.toString())
+
+        then:
+        r.code == 2
+        r.err == 'cnsh sandbox: give --api-user with --api-password-file (see cnsh sandbox --help)\n'
+    }
+
     def "an empty CNSH_SANDBOX_API_PASSWORD is a mistake, not an empty password"() {
         when:
         def err = new StringWriter()
