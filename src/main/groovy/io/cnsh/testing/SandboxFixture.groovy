@@ -67,13 +67,13 @@ class SandboxFixture implements AutoCloseable {
     private final List<Closure> listeners = new CopyOnWriteArrayList<>()
     private final AtomicInteger sent = new AtomicInteger()
 
-    private SandboxFixture(Seed seed, Format format, int batchSize, Path home) {
+    private SandboxFixture(Seed seed, Format format, int batchSize, Path home, boolean strict) {
         this.seed = seed
         this.ownHome = home == null
         this.home = home ?: Files.createTempDirectory('cnsh-fixture-')
         List<io.cnsh.sandbox.RequestLog.Entry> log = this.@requests
         List<Closure> hooks = this.@listeners
-        this.server = SandboxServer.builder().port(0).inMemory().seed(seed).apiUser('demo', 'demo')
+        this.server = SandboxServer.builder().port(0).inMemory().seed(seed).apiUser('demo', 'demo').strict(strict)
                 .requestLog({ io.cnsh.sandbox.RequestLog.Entry e ->
                     log.add(e)
                     hooks.each { it.call(e) }
@@ -94,7 +94,8 @@ class SandboxFixture implements AutoCloseable {
      * Starts a fixture. Options: {@code seed} ({@code 'demo'} (default), {@code 'none'} or a
      * {@link Seed}), {@code format} ({@code 'json'} (default) or {@code 'xml'}), {@code batchSize}
      * (records per request of the client, default 100), {@code home} (a {@code CNSH_HOME} to use
-     * instead of a new temporary one).
+     * instead of a new temporary one), {@code strict} ({@code true} for a sandbox that behaves like a
+     * fixed-schema server, see {@link SandboxServer.Builder#strict(boolean)}; default {@code false}).
      */
     static SandboxFixture start(Map options = [:]) {
         def seed = options.seed ?: Seed.DEMO
@@ -102,7 +103,7 @@ class SandboxFixture implements AutoCloseable {
         Format f = Format.parse((options.format ?: 'json').toString())
         int batch = (options.batchSize ?: 100) as int
         Path h = options.home == null ? null : (options.home instanceof Path ? (Path) options.home : Path.of(options.home.toString()))
-        new SandboxFixture(s, f, batch, h)
+        new SandboxFixture(s, f, batch, h, options.strict as boolean)
     }
 
     /** The sandbox's faults: latency, HTTP errors, resets, lost answers, token errors. */

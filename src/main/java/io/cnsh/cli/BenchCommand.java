@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  *   <li>B1 bulk update: 5,000 one-field updates with 20 ms latency per request, batched vs one per agent vs the floor;</li>
  *   <li>B2 start-up: {@code cnsh -e}, the shell's first prompt, against {@code groovy -e}, groovysh and JShell;</li>
  *   <li>B3 reports at scale: 100,000 agents read and reported on in a 256 MB heap, against jq on their export;</li>
- *   <li>B4 sandbox under load: 100 concurrent clients for 30 s.</li>
+ *   <li>B4 sandbox under load: 100 concurrent clients for 30 s, agents in memory, then in a database file.</li>
  * </ul>
  */
 @Command(name = "bench", description = "Run benchmarks (all, or the ones named) and print figures and ratios.")
@@ -42,19 +42,34 @@ final class BenchCommand implements Callable<Integer> {
         return all;
     }
 
-    /** B4: 100 concurrent loopback clients against an in-process sandbox for 30 s, mixed reads and updates. */
+    /**
+     * B4: 100 concurrent loopback clients against an in-process sandbox for 30 s, mixed reads and
+     * updates; once with the agents in memory, once in a database file, so that the cost of writing
+     * each confirmed update to the file shows. One summary line for each.
+     */
     static String sandboxLoad(java.io.PrintWriter out) {
+        io.cnsh.sandbox.SandboxLoadBenchmark.Options memory = io.cnsh.sandbox.SandboxLoadBenchmark.Options.defaults();
+        java.nio.file.Path dir = Bench.tempDir("cnsh-bench-b4-");
+        try {
+            String inMemory = sandboxLoad(out, "B4", memory);
+            out.println("-- B4 file: the same load, agents in a database file");
+            return inMemory + System.lineSeparator() + sandboxLoad(out, "B4file", memory.withData(dir.resolve("data")));
+        } finally {
+            Bench.deleteTree(dir);
+        }
+    }
+
+    private static String sandboxLoad(java.io.PrintWriter out, String label, io.cnsh.sandbox.SandboxLoadBenchmark.Options options) {
         try {
             java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-            io.cnsh.sandbox.SandboxLoadBenchmark.Result r = io.cnsh.sandbox.SandboxLoadBenchmark.run(
-                    io.cnsh.sandbox.SandboxLoadBenchmark.Options.defaults(),
+            io.cnsh.sandbox.SandboxLoadBenchmark.Result r = io.cnsh.sandbox.SandboxLoadBenchmark.run(options,
                     new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
             out.print(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
             out.println(r.report());
-            return String.format(Locale.ROOT, "B4 clients=100 seconds=%.0f req_per_s=%.0f p50=%.1fms p99=%.1fms errors=%d",
-                    r.seconds(), r.requestsPerSecond(), r.p50(), r.p99(), r.errors());
+            return String.format(Locale.ROOT, "%s clients=100 seconds=%.0f req_per_s=%.0f p50=%.1fms p99=%.1fms errors=%d",
+                    label, r.seconds(), r.requestsPerSecond(), r.p50(), r.p99(), r.errors());
         } catch (Exception e) {
-            throw new io.cnsh.model.ContactNowException("B4 failed: " + e.getMessage(), e);
+            throw new io.cnsh.model.ContactNowException(label + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -5,19 +5,27 @@ import io.cnsh.sandbox.SandboxException;
 import io.cnsh.sandbox.SandboxServer;
 import io.cnsh.sandbox.Seed;
 import io.cnsh.wire.Format;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -32,15 +40,27 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         customSynopsis = {"cnsh sandbox [--port N] [--bind ADDR] [--data DIR | --in-memory]",
-            "             [--seed demo|none] [--api-user NAME --api-password PASS] [OPTIONS]"},
-        description = "Runs a local server that answers ContactNow's token.php and database.php (agents) in"
+            "             [--seed demo|none] [--api-user NAME --api-password-file FILE] [--strict] [OPTIONS]"},
+        description = {"Runs a local server that answers ContactNow's token.php and database.php (agents) in"
                 + " JSON, XML and CSV, under / and /api/, until Ctrl-C. Agents live in an embedded database"
-                + " under --data (default $CNSH_HOME/sandbox) or in memory; a new store gets the demo agents.")
+                + " under --data (default $CNSH_HOME/sandbox) or in memory; a new store gets the demo agents.",
+            "Every confirmed write is in the database file before it is answered. Only you can read the"
+                + " database: a directory others can read gets a private subdirectory for it.",
+            "The API password comes from --api-password-file, else $" + SandboxCommand.PASSWORD_ENV
+                + ", else --api-password (visible to other users in ps)."})
 public final class SandboxCommand implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 18080;
+    /** The environment variable that may hold the API password, so that it stays out of {@code ps}. */
+    static final String PASSWORD_ENV = "CNSH_SANDBOX_API_PASSWORD";
+    /** The longest password file read; a password is a line, not a document. */
+    private static final int MAX_PASSWORD_FILE_BYTES = 4096;
 
     CommandSpec spec;
+
+    /** The entry point, for the environment it was given (a spec passes its own). */
+    @ParentCommand
+    Main main;
 
     /** Picocli hands over the model here; a repeated option then keeps its last value, as is usual. */
     @Spec
@@ -67,8 +87,14 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--api-user", paramLabel = "NAME", arity = "0..1", hideParamSyntax = true, description = "API username token.php accepts (default demo).")
     String apiUser;
 
-    @Option(names = "--api-password", paramLabel = "PASS", arity = "0..1", hideParamSyntax = true, description = "Its password (default demo).")
+    @Option(names = "--api-password", paramLabel = "PASS", arity = "0..1", hideParamSyntax = true, description = "Its password (default demo); other users see it in ps, so prefer the next two.")
     String apiPassword;
+
+    @Option(names = "--api-password-file", paramLabel = "FILE", arity = "0..1", hideParamSyntax = true, description = "Read the password from the first line of FILE.")
+    String apiPasswordFile;
+
+    @Option(names = "--strict", description = "Behave like a fixed-schema server: drop fields outside the documented 21, answer numbers as their columns store them.")
+    boolean strict;
 
     @Option(names = "--account-id", paramLabel = "ID", arity = "0..1", hideParamSyntax = true, description = "account_id of write answers (default 20001).")
     String accountId;
@@ -128,7 +154,7 @@ public final class SandboxCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SandboxServer server;
         try {
-            server = configure(System.getenv(), err).build();
+            server = configure(main == null ? System.getenv() : main.env(), err).build();
             applyFaults(server);
         } catch (UsageException e) {
             err.println("cnsh sandbox: " + e.getMessage() + " (see cnsh sandbox --help)");
@@ -189,12 +215,8 @@ public final class SandboxCommand implements Callable<Integer> {
                 default -> throw new UsageException("--seed must be demo or none, got '" + seed + "'");
             }
         }
-        if ((apiUser == null) != (apiPassword == null)) {
-            throw new UsageException("give --api-user and --api-password together");
-        }
-        if (apiUser != null) {
-            b.apiUser(required("--api-user", apiUser), required("--api-password", apiPassword));
-        }
+        credentials(b, env, err);
+        b.strict(strict);
         if (accountId != null) {
             String id = required("--account-id", accountId);
             if (!id.matches("[0-9]{1,18}")) {
@@ -224,6 +246,87 @@ public final class SandboxCommand implements Callable<Integer> {
             b.faultSeed(longValue("--fault-seed", faultSeed));
         }
         return b;
+    }
+
+    /**
+     * The API user and password: the password from {@code --api-password-file}, else the
+     * environment, else {@code --api-password}; a user named without a password is a mistake, so
+     * that the default password never guards an account named on purpose.
+     */
+    private void credentials(SandboxServer.Builder b, Map<String, String> env, PrintWriter err) {
+        if (apiPassword != null && apiPasswordFile != null) {
+            throw new UsageException("--api-password and --api-password-file exclude each other");
+        }
+        if (apiUser == null && apiPasswordFile != null) {
+            throw new UsageException("give --api-user with --api-password-file");
+        }
+        String password = null;
+        if (apiPasswordFile != null) {
+            password = passwordFile(required("--api-password-file", apiPasswordFile), err);
+        } else if (apiPassword != null) {
+            password = required("--api-password", apiPassword);
+        }
+        if (password != null && apiUser == null) {
+            throw new UsageException("give --api-user and --api-password together");
+        }
+        String fromEnv = env.get(PASSWORD_ENV);
+        if (password == null && fromEnv != null) {
+            if (fromEnv.isBlank()) {
+                throw new UsageException(PASSWORD_ENV + " is set but empty: unset it or give it the password");
+            }
+            password = fromEnv;
+        }
+        if (apiUser != null && password == null) {
+            throw new UsageException("give --api-user and --api-password together");
+        }
+        if (password != null) {
+            b.apiUser(apiUser == null ? "demo" : required("--api-user", apiUser), password);
+        }
+    }
+
+    /** The password on the first line of a file; a file others can read earns a warning. */
+    private static String passwordFile(String name, PrintWriter err) {
+        Path file;
+        try {
+            file = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--api-password-file is not a valid path: '" + name + "'");
+        }
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new UsageException("--api-password-file " + file + " is a directory; give the file that holds the password");
+            }
+            if (Files.size(file) > MAX_PASSWORD_FILE_BYTES) {
+                throw new UsageException("--api-password-file " + file + " is over " + MAX_PASSWORD_FILE_BYTES
+                        + " bytes; it should hold the password on one line");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--api-password-file " + file + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new UsageException("--api-password-file " + file + " cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new UsageException("--api-password-file " + file + " cannot be read: " + e.getMessage());
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String line = text.lines().findFirst().orElse("");
+        if (line.isBlank()) {
+            throw new UsageException("--api-password-file " + file + " is empty; put the password on its first line");
+        }
+        if (text.lines().skip(1).anyMatch(l -> !l.isBlank())) {
+            throw new UsageException("--api-password-file " + file + " holds more than one line; put only the password in it");
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+                err.println("cnsh sandbox: warning: other users can read " + file + "; chmod 600 " + file);
+                err.flush();
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // no POSIX permissions to check
+        }
+        return line;
     }
 
     private void applyFaults(SandboxServer server) {
@@ -263,8 +366,11 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         out.println("cnsh sandbox: listening on " + server.baseUri() + " (also " + server.apiBaseUri() + ")");
         out.println("  account id " + server.accountId() + ", API user " + server.apiUsername());
-        String store = server.dataDir().map(d -> "data " + d.toAbsolutePath()).orElse("data in memory");
+        String store = server.databaseDir().map(d -> "data " + d.toAbsolutePath()).orElse("data in memory");
         out.println("  " + store + (server.createdStore() ? " (new store)" : " (existing store)"));
+        if (server.strict()) {
+            out.println("  strict: fields outside the documented 21 are dropped, numbers answered as stored");
+        }
         out.println("  faults: " + server.faults().describe());
         out.println("  Ctrl-C stops the server.");
         out.flush();

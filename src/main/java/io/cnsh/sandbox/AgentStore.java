@@ -66,15 +66,18 @@ final class AgentStore implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final long firstAgentId;
     private final boolean created;
+    /** Whether the store keeps and answers agents as a fixed-schema table would ({@link StrictSchema}). */
+    private final boolean strict;
     /** Writes begun and writes ended (committed or not): equal when no write is in flight. */
     private final AtomicLong writesStarted = new AtomicLong();
     private final AtomicLong writesFinished = new AtomicLong();
     private final Map<String, Continuation> continuations = new ConcurrentHashMap<>();
 
-    private AgentStore(JdbcConnectionPool pool, long firstAgentId, boolean created) {
+    private AgentStore(JdbcConnectionPool pool, long firstAgentId, boolean created, boolean strict) {
         this.pool = pool;
         this.firstAgentId = firstAgentId;
         this.created = created;
+        this.strict = strict;
     }
 
     /**
@@ -83,18 +86,21 @@ final class AgentStore implements AutoCloseable {
      * @param dataDir      the directory of the database file, or {@code null} for memory
      * @param firstAgentId the id of the first agent ever created
      * @param connections  the most connections used at once
+     * @param strict       whether agents are kept and answered as a fixed-schema table would
      * @throws SandboxException when the database cannot be opened (for example, in use elsewhere)
      */
-    static AgentStore open(Path dataDir, long firstAgentId, int connections, Seed seed) {
+    static AgentStore open(Path dataDir, long firstAgentId, int connections, Seed seed, boolean strict) {
         String url = dataDir == null
                 ? "jdbc:h2:mem:cnsh-sandbox-" + MEMORY_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"
-                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cnsh-sandbox")
-                        + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+                // WRITE_DELAY=0: each commit is written to the file before the answer is sent, so a
+                // confirmed write survives the process being killed (H2's default writes 0.5 s later)
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DataDirectory.DATABASE)
+                        + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(connections);
         try {
             boolean created = initialize(pool, firstAgentId, seed);
-            return new AgentStore(pool, firstAgentId, created);
+            return new AgentStore(pool, firstAgentId, created, strict);
         } catch (SQLException e) {
             pool.dispose();
             if (e.getErrorCode() == 90020) {
@@ -122,10 +128,9 @@ final class AgentStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS \"meta\" (\"key\" VARCHAR(64) PRIMARY KEY, \"value\" VARCHAR(4096))");
             s.execute("CREATE TABLE IF NOT EXISTS \"tokens\" (\"token\" VARCHAR(40) PRIMARY KEY,"
                     + " \"expire\" BIGINT NOT NULL, \"addresses\" VARCHAR(1024) NOT NULL)");
-            try (ResultSet rs = s.executeQuery("SELECT \"value\" FROM \"meta\" WHERE \"key\" = 'schema'")) {
-                if (rs.next()) {
-                    return false;
-                }
+            if (exists(s, "SELECT \"value\" FROM \"meta\" WHERE \"key\" = 'schema'")) {
+                continueIdsAfterStored(s, firstAgentId);
+                return false;
             }
             c.setAutoCommit(false);
             try (PreparedStatement insert = prepareInsert(c)) {
@@ -137,6 +142,27 @@ final class AgentStore implements AutoCloseable {
             c.commit();
             return true;
         }
+    }
+
+    private static boolean exists(Statement s, String query) throws SQLException {
+        try (ResultSet rs = s.executeQuery(query)) {
+            return rs.next();
+        }
+    }
+
+    /**
+     * Makes the next agentid follow the highest stored one. Every confirmed create is in the file,
+     * so after a crash no id an answer has named is handed out again, whatever the identity's own
+     * counter kept.
+     */
+    private static void continueIdsAfterStored(Statement s, long firstAgentId) throws SQLException {
+        long next;
+        try (ResultSet rs = s.executeQuery("SELECT MAX(\"agentid\") FROM \"agents\"")) {
+            rs.next();
+            long max = rs.getLong(1);
+            next = rs.wasNull() ? firstAgentId : Math.max(firstAgentId, max + 1);
+        }
+        s.execute("ALTER TABLE \"agents\" ALTER COLUMN \"agentid\" RESTART WITH " + next);
     }
 
     /** Creates every acceptable record with the defaults for fields not given; ids sent in are ignored. */
@@ -152,7 +178,7 @@ final class AgentStore implements AutoCloseable {
                         errors.add("Record " + (i + 1) + ": " + problem + ".");
                         continue;
                     }
-                    key = insert(insert, records.get(i));
+                    key = insert(insert, strict ? StrictSchema.stored(records.get(i)) : records.get(i));
                     total++;
                 }
             }
@@ -189,7 +215,7 @@ final class AgentStore implements AutoCloseable {
                     Long id = r.agentid();
                     String problem = id == null ? missing(r) : problem(r);
                     if (problem == null) {
-                        problem = apply(statements, id, r);
+                        problem = apply(statements, id, strict ? StrictSchema.stored(r) : r);
                     }
                     if (problem == null) {
                         total++;
@@ -315,11 +341,18 @@ final class AgentStore implements AutoCloseable {
     }
 
     /** Why a record cannot be stored, or {@code null} when it can. */
-    private static String problem(Agent r) {
+    private String problem(Agent r) {
+        String typed = strict ? StrictSchema.problem(r) : null;
+        if (typed != null) {
+            return typed;
+        }
         int extras = 0;
         for (Map.Entry<String, String> e : r.fields().entrySet()) {
             String name = e.getKey();
             if (!AgentField.byWireName(name).isPresent()) {
+                if (strict) {
+                    continue; // dropped on the way in
+                }
                 extras++;
                 if (!EXTRA_NAME.matcher(name).matches()) {
                     return "field name '" + shorten(name) + "' is not a valid name"
@@ -415,7 +448,7 @@ final class AgentStore implements AutoCloseable {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        agents.add(agent(rs));
+                        agents.add(strict ? StrictSchema.stored(agent(rs)) : agent(rs));
                     }
                 }
             }

@@ -248,7 +248,7 @@ final class ApiHandler implements HttpHandler {
 
     private Envelope token(String action, RequestParams params, String caller) {
         if ("get".equals(action)) {
-            if (!settings.apiUser().equals(params.get("username")) || !settings.apiPassword().equals(params.get("password"))) {
+            if (!tokens.login(params.get("username"), params.get("password"), settings.apiUser(), settings.apiPassword(), caller)) {
                 throw new ApiFailure("Authentication failure");
             }
             String address = params.nonBlank("address");

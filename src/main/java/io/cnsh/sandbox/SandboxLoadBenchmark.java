@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,19 +51,25 @@ public final class SandboxLoadBenchmark {
      * @param user      API username
      * @param password  API password
      * @param threads   request threads of the in-process sandbox
+     * @param data      data directory of the in-process sandbox (its database file), or {@code null} for memory
      */
     public record Options(int clients, Duration duration, Duration warmup, double readShare, URI url,
-                          String user, String password, int threads) {
+                          String user, String password, int threads, Path data) {
 
-        /** The defaults: 100 clients, 30 s after a 5 s warm-up, 80% reads, an in-process sandbox. */
+        /** The defaults: 100 clients, 30 s after a 5 s warm-up, 80% reads, an in-process sandbox in memory. */
         public static Options defaults() {
-            return new Options(100, Duration.ofSeconds(30), Duration.ofSeconds(5), 0.8, null, "demo", "demo", 32);
+            return new Options(100, Duration.ofSeconds(30), Duration.ofSeconds(5), 0.8, null, "demo", "demo", 32, null);
+        }
+
+        /** These options with the in-process sandbox's agents in a database file under {@code dir}. */
+        public Options withData(Path dir) {
+            return new Options(clients, duration, warmup, readShare, url, user, password, threads, dir);
         }
 
         @Override
         public String toString() {
             return "Options[clients=" + clients + ", duration=" + duration + ", warmup=" + warmup
-                    + ", readShare=" + readShare + ", url=" + url + ", user=" + user + ", password=****]";
+                    + ", readShare=" + readShare + ", url=" + url + ", user=" + user + ", password=****, data=" + data + "]";
         }
     }
 
@@ -103,7 +110,7 @@ public final class SandboxLoadBenchmark {
         } catch (IllegalArgumentException e) {
             System.err.println("sandbox benchmark: " + e.getMessage());
             System.err.println("usage: SandboxLoadBenchmark [--clients N] [--duration SECONDS] [--warmup SECONDS]"
-                    + " [--read-share 0..1] [--server-threads N] [--url BASE_URL --user NAME --password PASS]");
+                    + " [--read-share 0..1] [--server-threads N] [--data DIR] [--url BASE_URL --user NAME --password PASS]");
             System.exit(2);
             return;
         }
@@ -122,6 +129,7 @@ public final class SandboxLoadBenchmark {
         String user = d.user();
         String password = d.password();
         int threads = d.threads();
+        Path data = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -138,6 +146,7 @@ public final class SandboxLoadBenchmark {
                     case "--user" -> user = v;
                     case "--password" -> password = v;
                     case "--server-threads" -> threads = Integer.parseInt(v);
+                    case "--data" -> data = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
@@ -147,7 +156,7 @@ public final class SandboxLoadBenchmark {
         if (clients < 1 || duration.isZero() || duration.isNegative() || readShare < 0 || readShare > 1) {
             throw new IllegalArgumentException("clients and duration must be positive and the read share 0 to 1");
         }
-        return new Options(clients, duration, warmup, readShare, url, user, password, threads);
+        return new Options(clients, duration, warmup, readShare, url, user, password, threads, data);
     }
 
     /** Runs the load and returns its figures; progress lines go to {@code out}. */
@@ -155,14 +164,16 @@ public final class SandboxLoadBenchmark {
         SandboxServer own = null;
         URI base = options.url();
         if (base == null) {
-            own = SandboxServer.builder().inMemory().seed(Seed.DEMO).apiUser(options.user(), options.password())
-                    .threads(options.threads()).build().start();
+            SandboxServer.Builder b = SandboxServer.builder().seed(Seed.DEMO).apiUser(options.user(), options.password())
+                    .threads(options.threads());
+            own = (options.data() == null ? b.inMemory() : b.dataDir(options.data())).build().start();
             base = own.baseUri();
         }
         try {
             out.printf(Locale.ROOT, "sandbox load: %d clients, %d s after %d s warm-up, %.0f%% reads, %s%n",
                     options.clients(), options.duration().toSeconds(), options.warmup().toSeconds(),
-                    options.readShare() * 100, own == null ? base : "in-process sandbox " + base);
+                    options.readShare() * 100, own == null ? base : "in-process sandbox " + base
+                            + (options.data() == null ? " in memory" : " with a database file in " + options.data()));
             return measure(options, base, token(base, options));
         } finally {
             if (own != null) {

@@ -10,10 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -76,6 +73,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Builder config;
     private final Faults faults = new Faults();
     private Path heldDir;
+    private Path databaseDir;
     private HttpServer http;
     private ThreadPoolExecutor pool;
     private AgentStore store;
@@ -103,7 +101,6 @@ public final class SandboxServer implements AutoCloseable {
         }
         InetAddress bind = resolve(config.bind);
         if (config.dataDir != null) {
-            createDataDir(config.dataDir);
             Path dir = config.dataDir.toAbsolutePath().normalize();
             if (!DIRS_IN_USE.add(dir)) {
                 throw new SandboxException("sandbox data directory " + config.dataDir + " is in use by another sandbox");
@@ -111,7 +108,11 @@ public final class SandboxServer implements AutoCloseable {
             heldDir = dir;
         }
         try {
-            store = AgentStore.open(config.dataDir, config.firstAgentId, config.threads, config.seed);
+            databaseDir = config.dataDir == null ? null : DataDirectory.prepare(config.dataDir);
+            store = AgentStore.open(databaseDir, config.firstAgentId, config.threads, config.seed, config.strict);
+            if (databaseDir != null) {
+                DataDirectory.restrictFiles(databaseDir);
+            }
         } catch (RuntimeException e) {
             abandon();
             throw e;
@@ -122,7 +123,8 @@ public final class SandboxServer implements AutoCloseable {
                     config.trustAddressHeader, config.defaultFormat, config.tokenTtl, config.deleteEnabled,
                     config.unknownTokenError, config.errorStatus, config.acceptBareObject, config.htmlContentType,
                     config.maxBodyBytes);
-            TokenRegistry tokens = new TokenRegistry(config.clock, config.tokenTtl, store);
+            TokenRegistry tokens = new TokenRegistry(config.clock, config.tokenTtl, store,
+                    config.loginThrottle != null ? config.loginThrottle : LoginThrottle.forThreads(config.threads));
             http = HttpServer.create(new InetSocketAddress(bind, config.port), 256);
             http.createContext("/", new ApiHandler(settings, store, tokens, faults, config.requestLog));
             pool = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
@@ -147,23 +149,6 @@ public final class SandboxServer implements AutoCloseable {
             return InetAddress.getByName(host);
         } catch (UnknownHostException e) {
             throw new SandboxException("cannot listen on " + host + ": unknown address");
-        }
-    }
-
-    private static void createDataDir(Path dir) {
-        try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                try {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory keeps its default permissions
-                }
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new SandboxException("sandbox data directory " + dir + " exists and is not a directory");
-        } catch (IOException e) {
-            throw new SandboxException("cannot create the sandbox data directory " + dir + ": " + e.getMessage());
         }
     }
 
@@ -208,6 +193,20 @@ public final class SandboxServer implements AutoCloseable {
     /** The data directory, or empty when the agents live in memory. */
     public Optional<Path> dataDir() {
         return Optional.ofNullable(config.dataDir);
+    }
+
+    /**
+     * The directory that holds the database file: the data directory, or its private subdirectory
+     * when others can read the data directory (see {@link Builder#dataDir(Path)}); empty in memory.
+     */
+    public Optional<Path> databaseDir() {
+        requireStarted();
+        return Optional.ofNullable(databaseDir);
+    }
+
+    /** True when the server behaves like a fixed-schema server ({@link Builder#strict(boolean)}). */
+    public boolean strict() {
+        return config.strict;
     }
 
     /** True when this start created the store and applied the seed; false when it found data. */
@@ -331,6 +330,8 @@ public final class SandboxServer implements AutoCloseable {
         private long firstAgentId = DEFAULT_FIRST_AGENT_ID;
         private RequestLog requestLog = RequestLog.silent();
         private long faultSeed = 1;
+        private boolean strict;
+        private LoginThrottle loginThrottle;
 
         private Builder() {
         }
@@ -356,7 +357,14 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
-        /** Keeps the agents in a database file under this directory, created if needed. */
+        /**
+         * Keeps the agents in a database file under this directory. Every confirmed write is in the
+         * file before it is answered, so it survives the process being killed. Only the owner can
+         * read the database: a missing directory is created {@code rwx------}; an existing one that
+         * others can read gets a private subdirectory {@code private} for the database (its own
+         * permissions are left alone), unless it already holds a database, which the sandbox then
+         * refuses to open.
+         */
         public Builder dataDir(Path dir) {
             this.dataDir = Objects.requireNonNull(dir, "dir");
             return this;
@@ -483,6 +491,25 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the server behaves like a fixed-schema server (default false, lenient): fields
+         * outside the documented 21 are dropped from writes and never answered, and the numeric
+         * fields ({@code filter}, {@code customer}, {@code agent_version}, {@code selfserve_id},
+         * {@code aod_lock}, {@code audio_id}) are integer columns: {@code "007"} is answered
+         * {@code "7"}, an empty value {@code "0"}, and a record with text that is no whole number
+         * there is refused. Lenient, the sandbox keeps other fields and answers values as sent.
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /** How failed logins are slowed; a spec passes one whose pauses move its own ticker. */
+        Builder loginThrottle(LoginThrottle throttle) {
+            this.loginThrottle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
         /** A server with these settings, not yet started. */
         public SandboxServer build() {
             Builder copy = new Builder();
@@ -507,6 +534,8 @@ public final class SandboxServer implements AutoCloseable {
             copy.firstAgentId = firstAgentId;
             copy.requestLog = requestLog;
             copy.faultSeed = faultSeed;
+            copy.strict = strict;
+            copy.loginThrottle = loginThrottle;
             return new SandboxServer(copy);
         }
 

@@ -2,6 +2,8 @@ package io.cnsh.sandbox;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,11 +47,13 @@ final class TokenRegistry {
     private final Clock clock;
     private final long ttlSeconds;
     private final AgentStore store;
+    private final LoginThrottle throttle;
 
-    TokenRegistry(Clock clock, Duration ttl, AgentStore store) {
+    TokenRegistry(Clock clock, Duration ttl, AgentStore store, LoginThrottle throttle) {
         this.clock = clock;
         this.ttlSeconds = ttl.toSeconds();
         this.store = store;
+        this.throttle = throttle;
         for (String[] row : store.loadTokens(now() - KEEP_EXPIRED_SECONDS)) {
             remember(new Grant(row[0], Long.parseLong(row[1]), Set.copyOf(List.of(row[2].split(",")))));
         }
@@ -57,6 +61,34 @@ final class TokenRegistry {
 
     long now() {
         return clock.instant().getEpochSecond();
+    }
+
+    /**
+     * Whether a caller's API credentials are the expected ones. Wrong ones from an address are
+     * slowed after a few ({@link LoginThrottle}); while an address waits out a failure, its
+     * attempts are refused unchecked. The password is compared in constant time.
+     */
+    boolean login(String username, String password, String expectedUser, String expectedPassword, String caller) {
+        if (!throttle.mayTry(caller)) {
+            return false;
+        }
+        boolean userOk = MessageDigest.isEqual(bytes(username), bytes(expectedUser));
+        boolean passwordOk = MessageDigest.isEqual(bytes(password), bytes(expectedPassword));
+        boolean ok = username != null && password != null && userOk && passwordOk;
+        if (ok) {
+            throttle.succeeded(caller);
+            return true;
+        }
+        try {
+            throttle.failed(caller);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The good token for this binding, issuing a new one when there is none. */

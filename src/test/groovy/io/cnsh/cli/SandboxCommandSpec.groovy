@@ -128,4 +128,123 @@ class SandboxCommandSpec extends Specification {
         cleanup:
         process?.destroyForcibly()
     }
+
+    /** The server the options and environment describe, started on port 0 in memory; the caller closes it. */
+    SandboxServer configured(Map<String, String> env, String... args) {
+        def cmd = new SandboxCommand()
+        new CommandLine(cmd).parseArgs((['--port', '0', '--in-memory', '--quiet'] + (args as List)) as String[])
+        cmd.configure(env, new PrintWriter(new StringWriter())).build().start()
+    }
+
+    def "the API password may come from a file or the environment instead of the command line: #how"() {
+        given:
+        def file = dir.resolve('api-password')
+        java.nio.file.Files.writeString(file, 'From-File-Pw\n')
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString('rw-------'))
+        def server = configured(env, *(args.collect { it.replace('FILE', file.toString()) }))
+
+        expect:
+        new LoopbackHttp(server).get("token.php?action=get&username=$user&password=$password").json().get('success').asBoolean()
+        !new LoopbackHttp(server).get("token.php?action=get&username=$user&password=demo").json().get('success').asBoolean()
+
+        cleanup:
+        server?.close()
+
+        where:
+        how                                  | env                                               | args                                                     || user   | password
+        'a file'                             | [:]                                               | ['--api-user', 'ops', '--api-password-file', 'FILE']     || 'ops'  | 'From-File-Pw'
+        'the environment'                    | [CNSH_SANDBOX_API_PASSWORD: 'From-Env-Pw']        | ['--api-user', 'ops']                                    || 'ops'  | 'From-Env-Pw'
+        'the environment, default user'      | [CNSH_SANDBOX_API_PASSWORD: 'From-Env-Pw']        | []                                                       || 'demo' | 'From-Env-Pw'
+        'a file before the environment'      | [CNSH_SANDBOX_API_PASSWORD: 'From-Env-Pw']        | ['--api-user', 'ops', '--api-password-file', 'FILE']     || 'ops'  | 'From-File-Pw'
+        'the flag before the environment'    | [CNSH_SANDBOX_API_PASSWORD: 'From-Env-Pw']        | ['--api-user', 'ops', '--api-password', 'From-Flag-Pw']  || 'ops'  | 'From-Flag-Pw'
+    }
+
+    def "a password file mistake is one line on stderr and exit code 2: #why"() {
+        given:
+        def file = dir.resolve('pw')
+        setUp(file)
+
+        when:
+        def r = cnsh(['sandbox', '--in-memory', '--api-user', 'ops'] + args.collect { it.replace('FILE', file.toString()) } as String[])
+
+        then:
+        r.code == 2
+        r.err.readLines().size() == 1
+        r.err.trim() == "cnsh sandbox: ${message.replace('FILE', file.toString())} (see cnsh sandbox --help)"
+
+        where:
+        why              | setUp                                                          | args                                                  || message
+        'missing'        | { }                                                            | ['--api-password-file', 'FILE']                       || '--api-password-file FILE does not exist'
+        'empty'          | { java.nio.file.Files.writeString(it, '\n') }                  | ['--api-password-file', 'FILE']                       || '--api-password-file FILE is empty; put the password on its first line'
+        'two lines'      | { java.nio.file.Files.writeString(it, 'a\nb\n') }              | ['--api-password-file', 'FILE']                       || '--api-password-file FILE holds more than one line; put only the password in it'
+        'a directory'    | { java.nio.file.Files.createDirectory(it) }                    | ['--api-password-file', 'FILE']                       || '--api-password-file FILE is a directory; give the file that holds the password'
+        'no value'       | { }                                                            | ['--api-password-file']                               || '--api-password-file needs a value'
+        'flag and file'  | { java.nio.file.Files.writeString(it, 'x') }                   | ['--api-password', 'y', '--api-password-file', 'FILE'] || '--api-password and --api-password-file exclude each other'
+    }
+
+    def "a password file without --api-user is a mistake: the file's password would guard the default user"() {
+        given:
+        def file = java.nio.file.Files.writeString(dir.resolve('pw'), 'x')
+
+        when:
+        def r = cnsh('sandbox', '--in-memory', '--api-password-file', file.toString())
+
+        then:
+        r.code == 2
+        r.err == 'cnsh sandbox: give --api-user with --api-password-file (see cnsh sandbox --help)\n'
+    }
+
+    def "an empty CNSH_SANDBOX_API_PASSWORD is a mistake, not an empty password"() {
+        when:
+        def err = new StringWriter()
+        int code = Main.run([CNSH_HOME: dir.toString(), CNSH_SANDBOX_API_PASSWORD: ''], new PrintWriter(new StringWriter()),
+                new PrintWriter(err), 'sandbox', '--in-memory')
+
+        then:
+        code == 2
+        err.toString().trim() == 'cnsh sandbox: CNSH_SANDBOX_API_PASSWORD is set but empty: unset it or give it the password (see cnsh sandbox --help)'
+    }
+
+    def "a password file others can read works, with a warning that says how to make it private"() {
+        given:
+        def file = java.nio.file.Files.writeString(dir.resolve('pw'), 'Open-Pw')
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString('rw-r--r--'))
+        def cmd = new SandboxCommand()
+        new CommandLine(cmd).parseArgs('--port', '0', '--in-memory', '--quiet', '--api-user', 'ops', '--api-password-file', file.toString())
+        def err = new StringWriter()
+
+        when:
+        def server = cmd.configure([:], new PrintWriter(err)).build().start()
+
+        then:
+        new LoopbackHttp(server).token('ops', 'Open-Pw')
+        err.toString() == "cnsh sandbox: warning: other users can read $file; chmod 600 $file\n"
+        !err.toString().contains('Open-Pw')
+
+        cleanup:
+        server?.close()
+    }
+
+    def "--strict starts a strict sandbox and says so"() {
+        given:
+        def server = configured([:], '--strict')
+
+        expect:
+        server.strict()
+        !configured([:]).withCloseable { it.strict() }
+
+        cleanup:
+        server?.close()
+    }
+
+    def "--help names the password file, the environment variable and --strict"() {
+        when:
+        def out = new StringWriter()
+        Main.run([CNSH_HOME: dir.toString()], new PrintWriter(out), new PrintWriter(new StringWriter()), 'sandbox', '--help')
+
+        then:
+        out.toString().contains('--api-password-file=FILE')
+        out.toString().contains('CNSH_SANDBOX_API_PASSWORD')
+        out.toString().contains('--strict')
+    }
 }

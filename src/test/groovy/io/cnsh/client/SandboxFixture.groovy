@@ -14,7 +14,8 @@ import spock.util.concurrent.PollingConditions
 
 /**
  * A real sandbox on a loopback port shared by the features of a spec, with a test clock, a request
- * log and a recording sleeper; each feature starts from an empty store with no faults. Clients are
+ * log and a recording sleeper; each feature starts from an empty store with no faults. The sandbox
+ * is lenient unless {@link #strictSandbox()} says otherwise. Clients are
  * built against it with {@link #client}, and their log lines are kept in {@link #clientLog}.
  */
 abstract class SandboxFixture extends Specification {
@@ -26,9 +27,17 @@ abstract class SandboxFixture extends Specification {
     @Shared TestClock clock = new TestClock(java.time.Instant.parse('2030-01-01T09:00:00Z'))
     @Shared List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
     @Shared @AutoCleanup SandboxServer server = SandboxServer.builder()
-            .port(0).inMemory().seed(Seed.NONE).apiUser(API_USER, API_PASSWORD).clock(clock)
+            .port(0).inMemory().seed(Seed.NONE).apiUser(API_USER, API_PASSWORD).clock(clock).strict(strictSandbox())
             .requestLog({ RequestLog.Entry e -> requests << e } as RequestLog)
             .build().start()
+
+    /**
+     * Whether the sandbox is strict (a fixed-schema server, {@link SandboxServer.Builder#strict}); a
+     * spec's {@code Strict} subclass says yes, so that its features run against both modes.
+     */
+    boolean strictSandbox() {
+        false
+    }
 
     RecordingSleeper sleeper = new RecordingSleeper()
     List<String> clientLog = new CopyOnWriteArrayList<>()

@@ -1,5 +1,6 @@
 package io.cnsh.testing
 
+import io.cnsh.model.Agent
 import io.cnsh.sandbox.Seed
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -143,5 +144,23 @@ class SandboxFixtureSpec extends Specification {
 
         then:
         !Files.exists(home)
+    }
+
+    def "a strict fixture drops fields outside the documented ones and answers numbers as integer columns keep them"() {
+        given:
+        def strict = SandboxFixture.start(seed: 'none', strict: true)
+
+        when:
+        strict.client.agents().create(Agent.of([name: 'Strict Sam', username: 'ssam', customer: '0042', team: 'night']))
+        def sam = strict.agent(username: 'ssam')
+
+        then:
+        strict.server.strict()
+        !cnsh.server.strict()
+        sam.get('customer') == '42'
+        !sam.fields().containsKey('team')
+
+        cleanup:
+        strict?.close()
     }
 }
