@@ -1,5 +1,6 @@
 package io.cnsh.repl;
 
+import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.ConfigException;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class ReplLauncher {
     private final Path historyFile;
     private final Terminal givenTerminal;
     private final boolean closeTerminal;
+    private final ChangeGuard.Options guardOptions;
 
     private ReplLauncher(Builder b) {
         this.home = Objects.requireNonNull(b.home, "home");
@@ -59,6 +61,7 @@ public final class ReplLauncher {
         this.historyFile = b.historyFile != null ? b.historyFile : home.history();
         this.givenTerminal = b.terminal;
         this.closeTerminal = b.terminal == null || b.ownsTerminal;
+        this.guardOptions = b.guardOptions;
     }
 
     /** A builder; home and target are required. */
@@ -116,7 +119,9 @@ public final class ReplLauncher {
     /** The session: printer (paging unless the terminal is dumb), evaluator, command table. */
     ReplSession session(Terminal terminal) {
         Printer printer = new Printer(terminal, !Printer.isDumb(terminal));
-        return new ReplSession(terminal, printer, target, connector, home, version);
+        ReplSession session = new ReplSession(terminal, printer, target, connector, home, version);
+        session.evaluator().guardOptions(guardOptions);
+        return session;
     }
 
     static Parser parser() {
@@ -194,6 +199,7 @@ public final class ReplLauncher {
         private Path historyFile;
         private Terminal terminal;
         private boolean ownsTerminal;
+        private ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
 
         private Builder() {
         }
@@ -239,6 +245,12 @@ public final class ReplLauncher {
         Builder terminal(Terminal terminal) {
             this.terminal = terminal;
             this.ownsTerminal = false;
+            return this;
+        }
+
+        /** {@code --yes} and {@code --max-changes}: each input is one command for the production guard and the cap. */
+        public Builder guardOptions(ChangeGuard.Options options) {
+            this.guardOptions = Objects.requireNonNull(options, "options");
             return this;
         }
 
