@@ -76,7 +76,7 @@ abstract class CnshScript extends Script {
      * Groovy reads {@code exit -1} as {@code exit.minus(1)}: this property takes it to {@link #exit},
      * which refuses it, instead of a missing-variable error that a {@code catch} would swallow.
      */
-    Object getExit() {
+    protected Object getExit() {
         new ExitOperand(this)
     }
 
