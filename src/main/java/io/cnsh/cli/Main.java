@@ -150,6 +150,7 @@ public final class Main implements Callable<Integer> {
         try (ReplTargets targets = new ReplTargets(new TargetOptions().over(target))) {
             return ReplLauncher.builder()
                     .guardOptions(guardOptions)
+                    .pipedConfirmer(terminal)
                     .home(targets.home)
                     .version(new Version().getVersion()[0])
                     .target(targets.connect(null, null, null))

@@ -49,6 +49,7 @@ final class Evaluator {
     private volatile WriteTally tally;
     private volatile ChangeGuard guard;
     private volatile ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
+    private volatile Confirmer pipedConfirmer;
     private volatile boolean reveal;
 
     /**
@@ -67,6 +68,14 @@ final class Evaluator {
         this.agents = null;
         this.tally = null;
         this.guard = null;
+    }
+
+    /**
+     * The lines come from a pipe, not from a person: the production question goes to {@code confirmer}
+     * instead of being read as the next line (the next target picks it up).
+     */
+    void pipedConfirmer(Confirmer confirmer) {
+        this.pipedConfirmer = confirmer;
     }
 
     /** {@code --yes} and {@code --max-changes} for every input from now on (the next target picks them up). */
@@ -152,7 +161,8 @@ final class Evaluator {
             }
             ChangeGuard g = ChangeGuard.builder().production(t.isProduction()).target(t.label())
                     .options(guardOptions)
-                    .confirmer(question -> confirm.test(question) ? Confirmer.Answer.YES : Confirmer.Answer.NO)
+                    .confirmer(pipedConfirmer != null ? pipedConfirmer
+                            : question -> confirm.test(question) ? Confirmer.Answer.YES : Confirmer.Answer.NO)
                     .build();
             WriteTally tl = new WriteTally();
             AgentsContext a = new AgentsContext(client.withWriteGate(g), tl);

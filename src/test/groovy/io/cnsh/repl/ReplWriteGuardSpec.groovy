@@ -68,6 +68,23 @@ class ReplWriteGuardSpec extends Specification {
         answers[1] == '0'
     }
 
+    def "a shell reading its lines from a pipe never takes the next line as the answer"() {
+        given:
+        def target = DumbShell.sandboxTarget(server, label: 'prod', sandbox: false, production: true)
+        def piped = new ByteArrayInputStream("(agents < read >).update(moh: 'x')\ny\n".getBytes('UTF-8'))
+        def screen = new ByteArrayOutputStream()
+
+        when:
+        ReplLauncher.builder().home(new io.cnsh.client.CnshHome(home)).target(target).version('cnsh spec')
+                .streams(piped, screen).build().start()
+
+        then:
+        screen.toString('UTF-8').contains('nothing sent: the update of 40 agents on production account prod needs a yes' +
+                ' and there is no terminal to ask (give --yes or set CNSH_ASSUME_YES=1)')
+        !screen.toString('UTF-8').contains('[y/N]')
+        reader.agents().readAll(AgentQuery.all()).noneMatch { it.moh() == 'x' }
+    }
+
     def "--yes answers for the shell, and --max-changes caps each line"() {
         given:
         def shell = production()
