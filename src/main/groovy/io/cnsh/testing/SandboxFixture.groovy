@@ -146,6 +146,9 @@ class SandboxFixture implements AutoCloseable {
         try {
             runner.evaluate(Files.readString(file), file.fileName.toString(), binding)
         } catch (ScriptExit e) {
+            if (e.problem() != null) {
+                err.println("cnsh: ${e.problem()}")
+            }
             code = e.code()
         } catch (ContactNowException e) {
             err.println("cnsh: ${e.message}")

@@ -9,6 +9,7 @@ import io.cnsh.client.InvalidInputException;
 import io.cnsh.client.OutcomeUnknownException;
 import io.cnsh.client.PartialFailureException;
 import io.cnsh.client.TokenRejectedException;
+import io.cnsh.client.WriteRefusedException;
 import io.cnsh.model.Agent;
 import io.cnsh.model.ContactNowException;
 import io.cnsh.model.Secrets;
@@ -231,6 +232,10 @@ final class Applier {
                     finish(r, RowStatus.UPDATED, id(r), null);
                 }
             }
+        } catch (WriteRefusedException e) {
+            // the guard kept it back: nothing was sent, and the run must not go on as if it had failed
+            stop(e);
+            throw e;
         } catch (AuthenticationException | TokenRejectedException e) {
             stop(e);
         } catch (ApiException | InvalidInputException e) {
@@ -313,6 +318,9 @@ final class Applier {
                     finish(i.row(), RowStatus.FAILED, null, error);
                 }
             }
+        } catch (WriteRefusedException e) {
+            stop(e);
+            throw e;
         } catch (AuthenticationException | TokenRejectedException e) {
             stop(e);
         } catch (ApiException | InvalidInputException e) {

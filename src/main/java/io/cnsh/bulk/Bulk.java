@@ -121,7 +121,21 @@ public final class Bulk {
                     + Plan.numbers(rows) + (rows.size() == 1 ? " has a problem" : " have problems")
                     + "; nothing was sent (fix them, or leave them out with --skip-invalid)");
         }
+        announce(plan, r -> true);
         return Applier.apply(settings(), runs.create(plan.kind()), plan);
+    }
+
+    /**
+     * Tells the client's write gate of every create and update the plan will send (those of the rows
+     * {@code pending} keeps), before the first batch: the production guard asks once, up front, and
+     * {@code --max-changes} refuses before a run is started.
+     */
+    private void announce(Plan plan, java.util.function.Predicate<PlannedRow> pending) {
+        List<Agent> creates = plan.rows().stream().filter(pending).filter(r -> r.action() == RowAction.CREATE)
+                .map(PlannedRow::record).toList();
+        List<Agent> updates = plan.rows().stream().filter(pending).filter(r -> r.action() == RowAction.UPDATE)
+                .map(PlannedRow::record).toList();
+        client.agents().announce(creates, updates);
     }
 
     /**
@@ -147,6 +161,8 @@ public final class Bulk {
         CsvTable table = CsvTable.parse(state.input.getFileName().toString(), bytes);
         List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
         Plan fresh = Planner.plan(state.kind, table, state.input, state.sha256, live, state.options, false);
+        // rows the journal shows as done are not sent again (a few more may turn out done when resumed)
+        announce(fresh, r -> state.results.get(r.row()) == null || !state.results.get(r.row()).status().done());
         return Applier.resume(settings(), run, state, fresh);
     }
 

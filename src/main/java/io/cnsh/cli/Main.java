@@ -1,8 +1,10 @@
 package io.cnsh.cli;
 
 import io.cnsh.client.CnshHome;
+import io.cnsh.client.Confirmer;
 import io.cnsh.client.ContactNow;
 import io.cnsh.client.PartialFailureException;
+import io.cnsh.client.WriteRefusedException;
 import io.cnsh.model.ContactNowException;
 import io.cnsh.repl.Connector;
 import io.cnsh.repl.ReplLauncher;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Mixin;
         exitCodeList = {
             "0:ok, or no changes",
             "1:error",
-            "2:usage error",
+            "2:usage error; also a write refused by the production guard or --max-changes",
             "3:partial failure (some records bad)",
             "4:a plan shows changes"})
 public final class Main implements Callable<Integer> {
@@ -54,6 +56,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    RunOptions run;
+
     @CommandLine.Option(names = "-e", paramLabel = "CODE", description = "Evaluate DSL/Groovy code, print the result, exit.")
     String code;
 
@@ -64,9 +69,11 @@ public final class Main implements Callable<Integer> {
     java.util.List<String> scriptArgs = new java.util.ArrayList<>();
 
     private final Map<String, String> env;
+    private final Confirmer terminal;
 
-    Main(Map<String, String> env) {
+    Main(Map<String, String> env, Confirmer terminal) {
         this.env = env;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
@@ -84,8 +91,9 @@ public final class Main implements Callable<Integer> {
             String a = args[i];
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             switch (name) {
-                case "--sandbox", "--debug", "--trace" -> { }
-                case "--sandbox-data", "--profile", "--base-url", "--username", "--format" -> i += a.contains("=") ? 0 : 1;
+                case "--sandbox", "--debug", "--trace", "--yes" -> { }
+                case "--sandbox-data", "--profile", "--base-url", "--username", "--format", "--max-changes" ->
+                        i += a.contains("=") ? 0 : 1;
                 default -> {
                     return false;
                 }
@@ -94,9 +102,17 @@ public final class Main implements Callable<Integer> {
         return true;
     }
 
-    /** Runs cnsh and returns the exit code; never calls {@code System.exit}. */
+    /**
+     * Runs cnsh and returns the exit code; never calls {@code System.exit}. The production guard
+     * asks its question on {@code /dev/tty}.
+     */
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main(env);
+        return run(env, DevTtyConfirmer.INSTANCE, out, err, args);
+    }
+
+    /** Runs cnsh as {@link #run(Map, PrintWriter, PrintWriter, String...)} does, with {@code terminal} answering the production guard. */
+    public static int run(Map<String, String> env, Confirmer terminal, PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main(env, terminal);
         CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
@@ -120,18 +136,21 @@ public final class Main implements Callable<Integer> {
             if (file != null) {
                 throw new UsageException("give either -e CODE or a script FILE, not both");
             }
-            return Scripts.evaluate(this, new TargetOptions().over(target), code);
+            return Scripts.evaluate(this, new TargetOptions().over(target), run, code);
         }
         if (file != null) {
-            return Scripts.runFile(this, new TargetOptions().over(target), file, scriptArgs);
+            return Scripts.runFile(this, new TargetOptions().over(target), run, file, scriptArgs);
         }
         return repl();
     }
 
     /** The interactive shell on the target the options name; an in-process sandbox starts after the first prompt. */
     private int repl() {
+        var guardOptions = run.guardOptions(env);
         try (ReplTargets targets = new ReplTargets(new TargetOptions().over(target))) {
             return ReplLauncher.builder()
+                    .guardOptions(guardOptions)
+                    .pipedConfirmer(terminal)
                     .home(targets.home)
                     .version(new Version().getVersion()[0])
                     .target(targets.connect(null, null, null))
@@ -150,6 +169,11 @@ public final class Main implements Callable<Integer> {
         return env;
     }
 
+    /** Who answers the production guard's question. */
+    Confirmer terminal() {
+        return terminal;
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -162,7 +186,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         boolean trace = Boolean.TRUE.equals(target.trace) || traceRequested(cl);
         int code;
-        if (ex instanceof UsageException) {
+        if (ex instanceof UsageException || WriteRefusedException.in(ex).isPresent()) {
             err.println("cnsh: " + ex.getMessage());
             code = USAGE;
         } else if (ex instanceof PartialFailureException || ex.getCause() instanceof PartialFailureException) {

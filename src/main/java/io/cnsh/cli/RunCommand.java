@@ -18,6 +18,9 @@ final class RunCommand implements Callable<Integer>, TargetAware {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    RunOptions run;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The script.")
     String file;
 
@@ -31,6 +34,6 @@ final class RunCommand implements Callable<Integer>, TargetAware {
 
     @Override
     public Integer call() {
-        return Scripts.runFile(main, target.over(main.target), file, args);
+        return Scripts.runFile(main, target.over(main.target), run.over(main.run), file, args);
     }
 }

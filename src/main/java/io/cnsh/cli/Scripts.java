@@ -1,5 +1,6 @@
 package io.cnsh.cli;
 
+import io.cnsh.client.ChangeGuard;
 import io.cnsh.dsl.AgentsContext;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
@@ -8,38 +9,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs script files and {@code -e} snippets against a target, for {@code cnsh run}, {@code cnsh FILE} and {@code cnsh -e}. */
+/**
+ * Runs script files and {@code -e} snippets against a target, for {@code cnsh run}, {@code cnsh FILE}
+ * and {@code cnsh -e}. Each run is one command for the production guard and {@code --max-changes}:
+ * its writes pass one {@link ChangeGuard}, and a refusal the script caught still ends it with 2.
+ */
 final class Scripts {
 
     private Scripts() {
     }
 
-    static int runFile(Main main, TargetOptions options, String file, List<String> args) {
+    static int runFile(Main main, TargetOptions options, RunOptions run, String file, List<String> args) {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
             throw new UsageException("no such script: " + file);
         }
+        ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options)) {
-            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err(), main.env());
-            runner.runFile(path, args);
-            return Main.OK;
-        } catch (ScriptExit e) {
-            return e.code();
+            ChangeGuard guard = guard(main, t, rules);
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
+                    main.out(), main.err(), main.env(), guard);
+            int code;
+            try {
+                runner.runFile(path, args);
+                code = Main.OK;
+            } catch (ScriptExit e) {
+                code = exited(main, e);
+            }
+            return afterRefusal(main, guard, code);
         }
     }
 
-    static int evaluate(Main main, TargetOptions options, String code) {
+    static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
+        ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options)) {
-            AgentsContext agents = new AgentsContext(t.client());
-            ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env());
-            Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
-            for (String line : Show.lines(value, width(main), agents.isReveal())) {
-                main.out().println(line);
+            ChangeGuard guard = guard(main, t, rules);
+            AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
+            ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);
+            int exit;
+            try {
+                Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
+                for (String line : Show.lines(value, width(main), agents.isReveal())) {
+                    main.out().println(line);
+                }
+                exit = Main.OK;
+            } catch (ScriptExit e) {
+                exit = exited(main, e);
             }
-            return Main.OK;
-        } catch (ScriptExit e) {
-            return e.code();
+            return afterRefusal(main, guard, exit);
         }
+    }
+
+    private static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {
+        ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
+                .options(rules).confirmer(main.terminal()).build();
+        guard.startCommand();
+        return guard;
+    }
+
+    private static int exited(Main main, ScriptExit e) {
+        if (e.problem() != null) {
+            main.err().println("cnsh: " + e.problem());
+        }
+        return e.code();
+    }
+
+    /** A refusal the script caught and went on from: said once more, and the command ends with 2. */
+    private static int afterRefusal(Main main, ChangeGuard guard, int code) {
+        if (guard.refusal() == null) {
+            return code;
+        }
+        main.err().println("cnsh: a write was refused (nothing sent: " + guard.refusal() + "); exit 2");
+        return Main.USAGE;
     }
 
     private static int width(Main main) {

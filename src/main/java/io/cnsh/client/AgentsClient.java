@@ -28,7 +28,7 @@ import java.util.stream.StreamSupport;
  * The agents of one ContactNow account: create, read, update. Lists longer than the batch size go
  * in several requests (in parallel up to the configured concurrency) and their answers are added up.
  * Every record is checked against the field rules before the first request, so bad input sends
- * nothing.
+ * nothing; then the {@link WriteGate} sees the whole write, and may hold it back or refuse it.
  */
 public final class AgentsClient {
 
@@ -38,14 +38,39 @@ public final class AgentsClient {
     private final int batchSize;
     private final int concurrency;
     private final int pageSize;
+    private final WriteGate gate;
 
-    AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize) {
+    AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize,
+                 WriteGate gate) {
         this.calls = calls;
         this.codec = codec;
         this.campaign = campaign;
         this.batchSize = batchSize;
         this.concurrency = concurrency;
         this.pageSize = pageSize;
+        this.gate = gate;
+    }
+
+    /** The same agents behind another gate. */
+    AgentsClient withGate(WriteGate other) {
+        return new AgentsClient(calls, codec, campaign, batchSize, concurrency, pageSize, other);
+    }
+
+    /** The gate every create and update passes before it is sent. */
+    public WriteGate gate() {
+        return gate;
+    }
+
+    /**
+     * Tells the gate of creates and updates that later calls will send, so that a question is asked
+     * once before the first of them (a bulk run does this with its plan).
+     *
+     * @throws WriteRefusedException when the gate refuses them; nothing has been sent then
+     */
+    public void announce(List<Agent> creates, List<Agent> updates) {
+        if (!creates.isEmpty() || !updates.isEmpty()) {
+            gate.admit(PendingWrite.announce(creates, updates));
+        }
     }
 
     /** Creates the agents; {@link WriteResult#key()} is the new agentid (of the last one created). */
@@ -66,6 +91,9 @@ public final class AgentsClient {
     public WriteResult create(List<Agent> agents, BatchListener listener) {
         List<Agent> records = agents.stream().map(a -> a.has("agentid") ? a.without("agentid") : a).toList();
         checkRules(records);
+        if (admit(PendingWrite.create(records)) == WriteGate.Verdict.HOLD) {
+            return held();
+        }
         return write("create", records, listener);
     }
 
@@ -86,6 +114,9 @@ public final class AgentsClient {
 
     public WriteResult update(List<Agent> patches, BatchListener listener) {
         checkUpdates(patches);
+        if (admit(PendingWrite.update(patches)) == WriteGate.Verdict.HOLD) {
+            return held();
+        }
         return write("update", patches, listener);
     }
 
@@ -166,6 +197,14 @@ public final class AgentsClient {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
+    }
+
+    private WriteGate.Verdict admit(PendingWrite write) {
+        return write.size() == 0 ? WriteGate.Verdict.SEND : gate.admit(write);
+    }
+
+    private static WriteResult held() {
+        return new WriteResult(true, null, 0, 0, 0, null);
     }
 
     private static void checkRules(List<Agent> records) {

@@ -74,7 +74,16 @@ public final class ContactNow implements AutoCloseable {
         this.tokens = new TokenManager(calls, base, username, b.password, b.address,
                 b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir), b.clock, b.tokenMargin, redactor);
         calls.tokens(tokens);
-        this.agents = new AgentsClient(calls, codec, b.campaign, b.batchSize, b.concurrency, b.pageSize);
+        this.agents = new AgentsClient(calls, codec, b.campaign, b.batchSize, b.concurrency, b.pageSize, b.writeGate);
+    }
+
+    private ContactNow(ContactNow base, AgentsClient agents) {
+        this.baseUri = base.baseUri;
+        this.username = base.username;
+        this.format = base.format;
+        this.redactor = base.redactor;
+        this.tokens = base.tokens;
+        this.agents = agents;
     }
 
     /** A builder with the defaults: JSON, batches of 100, one at a time, pages of 500, no rate limit. */
@@ -85,6 +94,14 @@ public final class ContactNow implements AutoCloseable {
     /** The agents of the account. */
     public AgentsClient agents() {
         return agents;
+    }
+
+    /**
+     * This client with its writes behind another gate: the same account, token and settings, for one
+     * command (the command line and the shell put each command's {@link ChangeGuard} here).
+     */
+    public ContactNow withWriteGate(WriteGate gate) {
+        return new ContactNow(this, agents.withGate(Objects.requireNonNull(gate, "gate")));
     }
 
     /** The token lifecycle (get, validate, forget). */
@@ -141,6 +158,7 @@ public final class ContactNow implements AutoCloseable {
         private List<String> address = List.of();
         private Consumer<String> logSink;
         private LogLevel logLevel = LogLevel.NONE;
+        private WriteGate writeGate = WriteGate.OPEN;
 
         private Builder() {
         }
@@ -286,6 +304,12 @@ public final class ContactNow implements AutoCloseable {
         public Builder logger(Consumer<String> sink, LogLevel level) {
             this.logSink = sink;
             this.logLevel = level;
+            return this;
+        }
+
+        /** What every create and update passes before it is sent (default: {@link WriteGate#OPEN}). */
+        public Builder writeGate(WriteGate gate) {
+            this.writeGate = Objects.requireNonNull(gate, "gate");
             return this;
         }
 

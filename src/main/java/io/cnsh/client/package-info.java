@@ -5,6 +5,8 @@
  * {@link io.cnsh.client.AgentQuery} (or built from named arguments by {@link io.cnsh.client.ReadArguments});
  * batching, retries ({@link io.cnsh.client.RetryPolicy}),
  * typed failures ({@link io.cnsh.client.ApiException} and kin, {@link io.cnsh.client.OutcomeUnknownException}),
- * secret masking ({@link io.cnsh.client.Redactor}) and profiles ({@link io.cnsh.client.Profiles}).
+ * secret masking ({@link io.cnsh.client.Redactor}), profiles ({@link io.cnsh.client.Profiles}), and the
+ * {@link io.cnsh.client.WriteGate} every write passes, where the production guard and
+ * {@code --max-changes} sit ({@link io.cnsh.client.ChangeGuard}).
  */
 package io.cnsh.client;

@@ -6,6 +6,7 @@ import groovy.lang.GroovyShell;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
+import io.cnsh.client.ChangeGuard;
 import io.cnsh.model.ContactNowException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
@@ -26,6 +28,9 @@ import org.codehaus.groovy.syntax.SyntaxException;
  * compiler configuration and {@link CnshScript} as base class. The binding holds {@code agents},
  * {@code cn}, {@code args}, {@code out}, {@code err} and {@code env} (the environment variables). Failures become a
  * {@link DslScriptException} whose message names the user's file and line.
+ *
+ * <p>An {@code exit} holds whatever the script catches: once it was called, the guard (when given)
+ * refuses every further write, and the run ends with the first exit's code when the script returns.
  */
 public final class ScriptRunner {
 
@@ -34,6 +39,7 @@ public final class ScriptRunner {
     private final PrintWriter err;
     private final java.util.Map<String, String> env;
     private final CompilerConfiguration configuration;
+    private final ChangeGuard guard;
 
     public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err) {
         this(agents, out, err, System.getenv());
@@ -41,11 +47,18 @@ public final class ScriptRunner {
 
     /** A runner whose scripts see {@code env} as their environment variables (for CNSH_HOME and the like). */
     public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+        this(agents, out, err, env, null);
+    }
+
+    /** A runner whose scripts' {@code exit} stops every further write through {@code guard} (may be null). */
+    public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err, java.util.Map<String, String> env,
+                        ChangeGuard guard) {
         this.agents = agents;
         this.out = out;
         this.err = err;
         this.env = java.util.Map.copyOf(env);
         this.configuration = DslCompiler.builder().scriptBaseClass(CnshScript.class).build();
+        this.guard = guard;
     }
 
     /** A fresh binding with the standard variables and these script arguments. */
@@ -92,21 +105,38 @@ public final class ScriptRunner {
         } catch (CompilationFailedException e) {
             throw compileError(displayName, e);
         }
+        AtomicReference<ScriptExit> exited = new AtomicReference<>();
         if (script instanceof CnshScript cnsh) {
             cnsh.scriptName(displayName);
+            cnsh.onExit(exit -> {
+                if (exited.compareAndSet(null, exit) && guard != null) {
+                    guard.stop("the script called exit " + exit.code() + "; nothing is written after exit");
+                }
+            });
         }
         try {
-            return script.run();
+            Object value = script.run();
+            if (exited.get() != null) {
+                // the script caught its own exit (catch Throwable) and went on to its end
+                throw exited.get();
+            }
+            return value;
         } catch (ScriptExit e) {
-            throw e;
+            throw exited.get() != null ? exited.get() : e;
         } catch (Exception | AssertionError | StackOverflowError e) {
             // Groovy code may throw checked exceptions undeclared; assert and runaway recursion are
             // the script's mistakes too. All of them are reported as one line at the user's line.
             Throwable cause = unwrap(e);
             if (cause instanceof ScriptExit exit) {
-                throw exit;
+                throw exited.get() != null ? exited.get() : exit;
             }
-            throw runtimeError(displayName, source.getName(), cause);
+            DslScriptException failure = runtimeError(displayName, source.getName(), cause);
+            if (exited.get() != null) {
+                // a failure after exit (a write refused in a finally block): said, but the exit's code stands
+                err.println(failure.getMessage());
+                throw exited.get();
+            }
+            throw failure;
         } finally {
             out.flush();
             err.flush();

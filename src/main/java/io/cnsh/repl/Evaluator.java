@@ -1,7 +1,10 @@
 package io.cnsh.repl;
 
 import groovy.lang.Binding;
+import io.cnsh.client.ChangeGuard;
+import io.cnsh.client.Confirmer;
 import io.cnsh.client.ContactNow;
+import io.cnsh.client.WriteRefusedException;
 import io.cnsh.dsl.AgentsContext;
 import io.cnsh.dsl.ScriptRunner;
 import io.cnsh.model.ContactNowException;
@@ -17,6 +20,8 @@ import java.util.function.Predicate;
  * Runs inputs with the DSL compiler in one binding that lasts the session, so variables, imports
  * and {@code def}s of one line are there in the next. The {@code agents} and {@code cn} variables
  * follow the current target; the target's client is waited for at the first input that runs.
+ * Each input is one command for the target's {@link ChangeGuard}: its writes are counted together,
+ * and the production question is asked on the shell's own terminal.
  */
 final class Evaluator {
 
@@ -41,7 +46,10 @@ final class Evaluator {
     private volatile ReplTarget target;
     private volatile ScriptRunner runner;
     private volatile AgentsContext agents;
-    private volatile WriteGuard guard;
+    private volatile WriteTally tally;
+    private volatile ChangeGuard guard;
+    private volatile ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
+    private volatile Confirmer pipedConfirmer;
     private volatile boolean reveal;
 
     /**
@@ -58,7 +66,21 @@ final class Evaluator {
         this.target = target;
         this.runner = null;
         this.agents = null;
+        this.tally = null;
         this.guard = null;
+    }
+
+    /**
+     * The lines come from a pipe, not from a person: the production question goes to {@code confirmer}
+     * instead of being read as the next line (the next target picks it up).
+     */
+    void pipedConfirmer(Confirmer confirmer) {
+        this.pipedConfirmer = confirmer;
+    }
+
+    /** {@code --yes} and {@code --max-changes} for every input from now on (the next target picks them up). */
+    void guardOptions(ChangeGuard.Options options) {
+        this.guardOptions = options;
     }
 
     /** Shows or masks secrets in what {@code agents} renders. */
@@ -88,10 +110,10 @@ final class Evaluator {
      */
     Result evaluate(Snippet snippet) {
         ScriptRunner r = runner();
-        WriteGuard g = guard;
-        if (g != null) {
-            g.startInput();
-        }
+        WriteTally tl = tally;
+        ChangeGuard g = guard;
+        tl.startInput();
+        g.startCommand();
         Binding b;
         synchronized (this) {
             b = binding;
@@ -104,7 +126,11 @@ final class Evaluator {
                 }
             }
         }
-        return new Result(value, g == null ? 0 : g.writes(), g != null && g.onlyOneCreate());
+        if (g.refusal() != null) {
+            // the input caught the refusal and went on: the shell still says it, as the command line does
+            throw new WriteRefusedException("nothing sent: " + g.refusal());
+        }
+        return new Result(value, tl.writes(), tl.onlyOneCreate());
     }
 
     /** Loads and initialises Groovy and the DSL compiler by running a trivial input with no target. */
@@ -133,15 +159,21 @@ final class Evaluator {
                 throw new ContactNowException(ReplText.notConnected(e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()), e);
             }
-            WriteGuard g = new WriteGuard(t.isProduction(), t.label(), confirm);
-            AgentsContext a = new AgentsContext(client, g);
+            ChangeGuard g = ChangeGuard.builder().production(t.isProduction()).target(t.label())
+                    .options(guardOptions)
+                    .confirmer(pipedConfirmer != null ? pipedConfirmer
+                            : question -> confirm.test(question) ? Confirmer.Answer.YES : Confirmer.Answer.NO)
+                    .build();
+            WriteTally tl = new WriteTally();
+            AgentsContext a = new AgentsContext(client.withWriteGate(g), tl);
             a.setReveal(reveal);
-            r = new ScriptRunner(a, out, out);
+            r = new ScriptRunner(a, out, out, System.getenv(), g);
             if (binding == null) {
                 binding = new Binding();
             }
             r.binding(List.of()).getVariables().forEach((k, v) -> binding.setVariable(String.valueOf(k), v));
             agents = a;
+            tally = tl;
             guard = g;
             runner = r;
             return r;

@@ -1,6 +1,8 @@
 package io.cnsh.repl;
 
+import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
+import io.cnsh.client.Confirmer;
 import io.cnsh.client.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +50,9 @@ public final class ReplLauncher {
     private final Path historyFile;
     private final Terminal givenTerminal;
     private final boolean closeTerminal;
+    private final ChangeGuard.Options guardOptions;
+    private final Confirmer pipedConfirmer;
+    private final boolean streams;
 
     private ReplLauncher(Builder b) {
         this.home = Objects.requireNonNull(b.home, "home");
@@ -59,6 +64,9 @@ public final class ReplLauncher {
         this.historyFile = b.historyFile != null ? b.historyFile : home.history();
         this.givenTerminal = b.terminal;
         this.closeTerminal = b.terminal == null || b.ownsTerminal;
+        this.guardOptions = b.guardOptions;
+        this.pipedConfirmer = b.pipedConfirmer;
+        this.streams = b.ownsTerminal;
     }
 
     /** A builder; home and target are required. */
@@ -116,7 +124,13 @@ public final class ReplLauncher {
     /** The session: printer (paging unless the terminal is dumb), evaluator, command table. */
     ReplSession session(Terminal terminal) {
         Printer printer = new Printer(terminal, !Printer.isDumb(terminal));
-        return new ReplSession(terminal, printer, target, connector, home, version);
+        ReplSession session = new ReplSession(terminal, printer, target, connector, home, version);
+        session.evaluator().guardOptions(guardOptions);
+        if (streams || givenTerminal == null && Printer.isDumb(terminal)) {
+            // the lines come from a pipe or a file: the next line must not answer the production question
+            session.evaluator().pipedConfirmer(pipedConfirmer);
+        }
+        return session;
     }
 
     static Parser parser() {
@@ -194,6 +208,8 @@ public final class ReplLauncher {
         private Path historyFile;
         private Terminal terminal;
         private boolean ownsTerminal;
+        private ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
+        private Confirmer pipedConfirmer = Confirmer.NO_TERMINAL;
 
         private Builder() {
         }
@@ -239,6 +255,22 @@ public final class ReplLauncher {
         Builder terminal(Terminal terminal) {
             this.terminal = terminal;
             this.ownsTerminal = false;
+            return this;
+        }
+
+        /** {@code --yes} and {@code --max-changes}: each input is one command for the production guard and the cap. */
+        public Builder guardOptions(ChangeGuard.Options options) {
+            this.guardOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Who answers the production question when the shell reads its lines from a pipe or from
+         * {@link #streams} (default: nobody, so the write is refused unless {@code --yes}); the
+         * command line asks on {@code /dev/tty}.
+         */
+        public Builder pipedConfirmer(Confirmer confirmer) {
+            this.pipedConfirmer = Objects.requireNonNull(confirmer, "confirmer");
             return this;
         }
 

@@ -216,6 +216,9 @@ final class ReplSession {
 
     private void failed(Throwable t, boolean multiline) {
         if (t instanceof ScriptExit exit) {
+            if (exit.problem() != null) {
+                printer.error(exit.problem());
+            }
             exitCode = exit.code();
             return;
         }
@@ -446,11 +449,18 @@ final class ReplSession {
     }
 
     private void exit(String args) {
+        int code;
         try {
-            exitCode = args.isEmpty() ? 0 : Integer.parseInt(args);
+            code = args.isEmpty() ? 0 : Integer.parseInt(args);
         } catch (NumberFormatException e) {
             printer.error(ReplText.usage("/exit", "[CODE]"));
+            return;
         }
+        if (code < 0 || code > 255) {
+            printer.error(ReplText.exitRange(args));
+            return;
+        }
+        exitCode = code;
     }
 
     /** Asks a yes/no question on the terminal; only {@code y} or {@code yes} goes ahead. */

@@ -36,12 +36,8 @@ final class ReplText {
 
     static final String CANCELLED = "cancelled";
 
-    static String confirmLargeWrite(String verb, int count, String target) {
-        return verb + " " + count + " agents on the production account " + target + "? [y/N] ";
-    }
-
-    static String largeWriteDeclined(String verb, int count) {
-        return "nothing sent: the " + verb + " of " + count + " agents was not confirmed";
+    static String exitRange(String code) {
+        return "/exit takes a code from 0 to 255, got " + code;
     }
 
     static String createdAgent(Object key) {

@@ -1,5 +1,6 @@
 package io.cnsh.repl
 
+import io.cnsh.client.ChangeGuard
 import io.cnsh.client.CnshHome
 import io.cnsh.client.ContactNow
 import io.cnsh.sandbox.SandboxServer
@@ -25,6 +26,7 @@ class DumbShell implements AutoCloseable {
     final Path home
     ReplTarget target
     Connector connector
+    ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE
     Thread thread
     volatile Integer exitCode
 
@@ -57,6 +59,7 @@ class DumbShell implements AutoCloseable {
                 .connector(connector)
                 .version('cnsh spec')
                 .terminal(terminal)
+                .guardOptions(guardOptions)
                 .build()
     }
 

@@ -36,6 +36,7 @@ class SandboxFixtureSpec extends Specification {
         what                    | text                                                                   || code | err
         'success'               | 'out.println args.toList()'                                            || 0    | []
         'an exit code'          | 'exit 4'                                                               || 4    | []
+        'an exit code past 255' | 'exit 260'                                                             || 1    | ['cnsh: exit 260 refused: exit takes a whole number from 0 to 255 (codes past 255 would wrap); the script ends with 1']
         'a failure'             | 'def x = 1\nthrow new io.cnsh.model.ContactNowException("no luck")'    || 1    | ['cnsh: probe.groovy:2: no luck']
         'a partial failure'     | "agents < update agentid: 999999, name: 'Ghost' >"                     || 3    | ['cnsh: probe.groovy:1: agents#update: 1 of 1 records failed: Record id [999999] does not exist.']
         'a usage error'         | '@picocli.CommandLine.Command(name = "probe") class O { @picocli.CommandLine.Option(names = "--x") boolean x }\nparseArgs(new O())' || 2 | ["probe: Unmatched arguments from index 0: 'one', 'two'", "Try 'probe --help' for usage."]

@@ -1,0 +1,50 @@
+package io.cnsh.cli;
+
+import io.cnsh.client.ChangeGuard;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The run options of the CLI contract that bound what a command may write: {@code --yes} and
+ * {@code --max-changes N}, for {@code -e}, {@code run}, scripts and the shell; accepted before or
+ * after the subcommand, a value after it winning.
+ */
+final class RunOptions {
+
+    @Option(names = "--yes", description = "Answer yes to the production guard's question (also CNSH_ASSUME_YES=1).")
+    Boolean yes;
+
+    @Option(names = "--max-changes", paramLabel = "N",
+            description = "Refuse any write that takes the command past N agents, on any target (exit 2).")
+    Integer maxChanges;
+
+    /** These options with the unset ones taken from {@code outer}. */
+    RunOptions over(RunOptions outer) {
+        RunOptions r = new RunOptions();
+        r.yes = yes != null ? yes : outer.yes;
+        r.maxChanges = maxChanges != null ? maxChanges : outer.maxChanges;
+        return r;
+    }
+
+    /**
+     * The guard's options from these flags and {@code CNSH_ASSUME_YES}.
+     *
+     * @throws UsageException for a negative {@code --max-changes} or a {@code CNSH_ASSUME_YES} that is neither yes nor no
+     */
+    ChangeGuard.Options guardOptions(Map<String, String> env) {
+        if (maxChanges != null && maxChanges < 0) {
+            throw new UsageException("--max-changes must be a whole number of 0 or more, got " + maxChanges);
+        }
+        return new ChangeGuard.Options(Boolean.TRUE.equals(yes) || assumeYes(env.get("CNSH_ASSUME_YES")), maxChanges);
+    }
+
+    private static boolean assumeYes(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "1", "true", "yes" -> true;
+            case "", "0", "false", "no" -> false;
+            default -> throw new UsageException("CNSH_ASSUME_YES must be 1 (answer yes) or 0, got '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package io.cnsh.client;
+
+/**
+ * Consulted by {@link AgentsClient} before a create or update is sent: the one point every write
+ * passes, whether it comes from the DSL, a script's {@code cn.agents()}, a bulk run or Java code.
+ * The gate sees the whole write (all its records) before its first batch goes out.
+ *
+ * <pre>{@code
+ * ContactNow cn = ContactNow.builder().baseUrl(url).credentials(user, pw)
+ *         .writeGate(ChangeGuard.builder().maxChanges(10).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Contract: return {@link Verdict#SEND} to let the write go; {@link Verdict#HOLD} to keep it back
+ * without failing (nothing is sent and the write answers that no record was written: the place for
+ * a dry run); throw {@link WriteRefusedException} to refuse it. Pitfall: a gate is called from the
+ * thread that writes, which may be a script's own thread; keep it thread-safe.
+ */
+@FunctionalInterface
+public interface WriteGate {
+
+    /** What becomes of a write the gate has looked at. */
+    enum Verdict {
+        /** Send it. */
+        SEND,
+        /** Send nothing, and answer as if no record needed writing. */
+        HOLD
+    }
+
+    /** Lets every write through. */
+    WriteGate OPEN = write -> Verdict.SEND;
+
+    /**
+     * Decides on a write before anything of it is sent.
+     *
+     * @throws WriteRefusedException when the write must not be sent
+     */
+    Verdict admit(PendingWrite write);
+}
