@@ -107,7 +107,11 @@ class SandboxFixture implements AutoCloseable {
         new SandboxFixture(s, f, batch, page, h)
     }
 
-    /** The sandbox's faults: latency, HTTP errors, resets, lost answers, token errors, reads that ignore start or drop rows. */
+    /**
+     * The sandbox's faults: latency, HTTP errors, resets, lost answers, token errors, reads that
+     * ignore start or limit or drop rows. The fixture's own {@link #readAll}, {@link #agent} and
+     * {@link #agentsWhere} read through them too: clear the faults before checking the agents.
+     */
     Faults getFaults() {
         server.faults()
     }

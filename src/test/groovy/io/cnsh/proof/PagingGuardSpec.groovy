@@ -1,5 +1,7 @@
 package io.cnsh.proof
 
+import io.cnsh.bulk.Bulk
+import io.cnsh.bulk.RunStore
 import io.cnsh.cli.Main
 import io.cnsh.client.AgentQuery
 import io.cnsh.client.ContactNow
@@ -9,6 +11,7 @@ import io.cnsh.sandbox.Faults
 import io.cnsh.sandbox.RequestLog
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
+import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -175,6 +178,29 @@ class PagingGuardSpec extends Specification {
         requests.findAll { it.operation() == 'agents/update' }.isEmpty()
         server.faults().clear()
         account() == before
+    }
+
+    def "a bulk create whose answer is lost does not create again when the server drops the row its look-up needs"() {
+        given: 'a plan of four new agents, made while the server behaves'
+        def fresh = SandboxFixture.start(seed: 'none')
+        def csv = fresh.file('new.csv', 'username,name\n' + (1..4).collect { "new$it,New Agent $it" }.join('\n') + '\n')
+        def bulk = Bulk.builder(fresh.client).runs(RunStore.at(fresh.runs)).batchSize(2).build()
+        def plan = bulk.planCreate(csv)
+
+        when: 'the first batch is created but its answer is lost, and the look-up by username comes back without its row'
+        fresh.faults.nextLostResponses(1).nextDroppedRows(1)
+        def result = bulk.apply(plan)
+
+        then: 'the run stops at the look-up instead of taking "not found" for the truth'
+        result.exitCode() != 0
+        fresh.requests('agents/create').size() == 1
+
+        and: 'the two agents of the lost batch exist once each, and nothing else was created'
+        fresh.faults.clear()
+        fresh.readAll()*.username() == ['new1', 'new2']
+
+        cleanup:
+        fresh?.close()
     }
 
     def "once the server pages correctly again, the same report runs and counts every live agent once"() {
