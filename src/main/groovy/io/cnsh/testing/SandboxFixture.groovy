@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger
  * <p>Scripts run as {@code cnsh run} runs them (same compiler, same variables, same exit codes) and
  * are found by absolute path, relative to the working directory, or next to the spec when it is run
  * by {@code cnsh test}. Every request the sandbox answers is kept ({@link #getRequests()}), so a spec
- * can check what was sent; {@link #getFaults()} injects latency, errors and lost answers.
+ * can check what was sent; {@link #getFaults()} injects latency, errors, lost answers and broken paging.
  */
 class SandboxFixture implements AutoCloseable {
 
@@ -67,7 +67,7 @@ class SandboxFixture implements AutoCloseable {
     private final List<Closure> listeners = new CopyOnWriteArrayList<>()
     private final AtomicInteger sent = new AtomicInteger()
 
-    private SandboxFixture(Seed seed, Format format, int batchSize, Path home, boolean strict) {
+    private SandboxFixture(Seed seed, Format format, int batchSize, int pageSize, Path home, boolean strict) {
         this.seed = seed
         this.ownHome = home == null
         this.home = home ?: Files.createTempDirectory('cnsh-fixture-')
@@ -82,7 +82,7 @@ class SandboxFixture implements AutoCloseable {
         // retries without waiting, but a thread interrupt still ends them, as with a real sleep
         Sleeper noWait = { Duration d -> if (Thread.interrupted()) throw new InterruptedException() } as Sleeper
         this.client = ContactNow.builder().baseUrl(server.baseUri()).credentials('demo', 'demo')
-                .format(format).batchSize(batchSize)
+                .format(format).batchSize(batchSize).pageSize(pageSize)
                 .retryPolicy(new RetryPolicy(4, Duration.ZERO, Duration.ZERO, 0)).sleeper(noWait)
                 // counts what the client sent, so that the request log can be read once it has caught up
                 .logger({ String line -> if (line.contains('---> ')) sent.incrementAndGet() }, ContactNow.LogLevel.BASIC)
@@ -93,20 +93,27 @@ class SandboxFixture implements AutoCloseable {
     /**
      * Starts a fixture. Options: {@code seed} ({@code 'demo'} (default), {@code 'none'} or a
      * {@link Seed}), {@code format} ({@code 'json'} (default) or {@code 'xml'}), {@code batchSize}
-     * (records per request of the client, default 100), {@code home} (a {@code CNSH_HOME} to use
-     * instead of a new temporary one), {@code strict} ({@code true} for a sandbox that behaves like a
-     * fixed-schema server, see {@link SandboxServer.Builder#strict(boolean)}; default {@code false}).
+     * (records per request of the client, default 100), {@code pageSize} (agents per read request of
+     * {@code all: true} and {@code readAll}, default 500; smaller makes the demo agents span pages),
+     * {@code home} (a {@code CNSH_HOME} to use instead of a new temporary one), {@code strict}
+     * ({@code true} for a sandbox that behaves like a fixed-schema server, see
+     * {@link SandboxServer.Builder#strict(boolean)}; default {@code false}).
      */
     static SandboxFixture start(Map options = [:]) {
         def seed = options.seed ?: Seed.DEMO
         Seed s = seed instanceof Seed ? (Seed) seed : Seed.valueOf(seed.toString().toUpperCase(Locale.ROOT))
         Format f = Format.parse((options.format ?: 'json').toString())
         int batch = (options.batchSize ?: 100) as int
+        int page = (options.pageSize ?: 500) as int
         Path h = options.home == null ? null : (options.home instanceof Path ? (Path) options.home : Path.of(options.home.toString()))
-        new SandboxFixture(s, f, batch, h, options.strict as boolean)
+        new SandboxFixture(s, f, batch, page, h, options.strict as boolean)
     }
 
-    /** The sandbox's faults: latency, HTTP errors, resets, lost answers, token errors. */
+    /**
+     * The sandbox's faults: latency, HTTP errors, resets, lost answers, token errors, reads that
+     * ignore start or limit or drop rows. The fixture's own {@link #readAll}, {@link #agent} and
+     * {@link #agentsWhere} read through them too: clear the faults before checking the agents.
+     */
     Faults getFaults() {
         server.faults()
     }

@@ -135,6 +135,15 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault-unknown-tokens", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Fault: answer the next N database.php calls \"Unknown token\".")
     String faultUnknownTokens;
 
+    @Option(names = "--fault-ignore-start", description = "Fault: reads ignore start (every page begins at the first match).")
+    boolean faultIgnoreStart;
+
+    @Option(names = "--fault-ignore-limit", description = "Fault: reads ignore limit (every page holds every match from start).")
+    boolean faultIgnoreLimit;
+
+    @Option(names = "--fault-drop-rows", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, description = "Fault: leave this share (0-1) of rows out of read pages; total still counts them.")
+    String faultDropRows;
+
     @Option(names = "--fault-seed", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Seed of the fault rates' random draws (default 1).")
     String faultSeed;
 
@@ -338,7 +347,10 @@ public final class SandboxCommand implements Callable<Integer> {
                 .resetRate(rate("--fault-resets", faultResets))
                 .lostResponseRate(rate("--fault-lost-responses", faultLostResponses))
                 .nextExpiredTokens(intValue("--fault-expired-tokens", faultExpiredTokens, 0, 0, Integer.MAX_VALUE))
-                .nextUnknownTokens(intValue("--fault-unknown-tokens", faultUnknownTokens, 0, 0, Integer.MAX_VALUE));
+                .nextUnknownTokens(intValue("--fault-unknown-tokens", faultUnknownTokens, 0, 0, Integer.MAX_VALUE))
+                .ignoreStart(faultIgnoreStart)
+                .ignoreLimit(faultIgnoreLimit)
+                .dropRowRate(rate("--fault-drop-rows", faultDropRows));
     }
 
     private Path dataDir(Map<String, String> env) {

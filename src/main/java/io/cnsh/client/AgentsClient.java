@@ -144,45 +144,44 @@ public final class AgentsClient {
         checkRules(patches);
     }
 
-    /** One page of agents as the query selects them. */
+    /**
+     * One page of agents as the query selects them. The page is checked before it is returned: more
+     * agents than the query's {@code limit}, an agent without an agentid or twice, or a count that
+     * does not match the {@code total} the server reports (what it leaves from {@code start}, capped
+     * by {@code limit}) end the read in {@link InconsistentReadException}.
+     */
     public AgentPage read(AgentQuery query) {
-        Envelope e = calls.call("agents#read", Calls.Kind.IDEMPOTENT,
-                token -> calls.api().readAgents(token, calls.formatName(), campaign, query.arguments()));
-        return e.toAgentPage();
+        Envelope e = fetch(query);
+        AgentPage page = e.toAgentPage();
+        PageVerifier.single(query, e.total(), page.agents());
+        return page;
     }
 
     /**
      * Every agent the query selects, fetched page by page ({@code start}/{@code limit}) as the
-     * stream is consumed; paging stops when {@code start} reaches the match count the API reports.
-     * The query's own {@code start} is where it begins and its {@code limit}, if any, caps the total. Agents created or
-     * deleted while paging can shift page boundaries; read a snapshot with {@link #read} for
-     * small lists.
+     * stream is consumed, until the agents the server's {@code total} leaves from the query's
+     * {@code start} have arrived; the query's {@code limit}, if any, caps the total. Each page is
+     * checked as it arrives: a page that repeats agentids already read (a server ignoring
+     * {@code start}), a short page (one dropping rows), more agents than the total allows, or a total
+     * that changes between pages (agents created or changed meanwhile) end the stream in
+     * {@link InconsistentReadException}, naming what the server did. A later page can only be checked
+     * once it is fetched, so collect the stream ({@code toList()}) before writing anything on the
+     * strength of it, as the DSL, the reports and the bulk planner do.
      */
     public Stream<Agent> readAll(AgentQuery query) {
+        PageVerifier verifier = PageVerifier.paging(query);
         Iterator<Agent> pages = new Iterator<>() {
-            final int first = query.start() == null ? 0 : query.start();
-            final Integer cap = query.limit();
-            int offset = first;
-            int returned = 0;
-            long total = -1;
             Iterator<Agent> page = List.<Agent>of().iterator();
-            boolean exhausted;
 
             @Override
             public boolean hasNext() {
-                while (!page.hasNext() && !exhausted) {
-                    if (cap != null && returned >= cap || total >= 0 && offset >= total) {
-                        exhausted = true;
-                        break;
-                    }
-                    int size = cap == null ? pageSize : Math.min(pageSize, cap - returned);
-                    AgentPage p = read(query.start(offset).limit(size));
-                    total = p.total();
-                    offset += p.agents().size();
-                    page = p.agents().iterator();
-                    if (p.agents().isEmpty()) {
-                        exhausted = true;
-                    }
+                while (!page.hasNext() && !verifier.complete()) {
+                    int start = verifier.nextStart();
+                    int size = verifier.nextSize(pageSize);
+                    Envelope e = fetch(query.start(start).limit(size));
+                    List<Agent> agents = e.list() == null ? List.of() : e.list();
+                    verifier.accept(start, size, e.total(), agents);
+                    page = agents.iterator();
                 }
                 return page.hasNext();
             }
@@ -192,7 +191,6 @@ public final class AgentsClient {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                returned++;
                 return page.next();
             }
         };
@@ -205,6 +203,11 @@ public final class AgentsClient {
 
     private static WriteResult held() {
         return new WriteResult(true, null, 0, 0, 0, null);
+    }
+
+    private Envelope fetch(AgentQuery query) {
+        return calls.call("agents#read", Calls.Kind.IDEMPOTENT,
+                token -> calls.api().readAgents(token, calls.formatName(), campaign, query.arguments()));
     }
 
     private static void checkRules(List<Agent> records) {

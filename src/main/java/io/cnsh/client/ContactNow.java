@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * ContactNow cn = ContactNow.builder().baseUrl(url).credentials(user, password).format(Format.XML).build();
  * WriteResult r = cn.agents().create(List.of(agent));          // key = new agentid
  * AgentPage page = cn.agents().read(AgentQuery.where("auth_level", "admin").limit(50));
- * Stream<Agent> all = cn.agents().readAll(AgentQuery.all());   // pages with limit/start, lazily
+ * Stream<Agent> all = cn.agents().readAll(AgentQuery.all());   // pages with limit/start, lazily, each checked
  * }</pre>
  */
 public final class ContactNow implements AutoCloseable {

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -312,9 +313,19 @@ final class ApiHandler implements HttpHandler {
     }
 
     private Reply read(Call call, RequestParams params) {
-        AgentPage page = store.read(query(params));
+        AgentQuery asked = query(params);
+        long start = faults.start(asked.start());
+        Long limit = faults.limit(asked.limit());
+        boolean faulty = start != asked.start() || !Objects.equals(limit, asked.limit());
+        AgentPage found = store.read(faulty ? new AgentQuery(asked.equals(), asked.statement(), asked.sort(),
+                asked.descending(), start, limit) : asked);
+        AgentPage page = new AgentPage(found.total(), faults.dropRows(found.agents()));
         call.records = page.agents().size();
-        String outcome = "ok total=" + page.total() + " list=" + page.agents().size();
+        String outcome = "ok total=" + page.total() + " list=" + page.agents().size()
+                + (start == asked.start() ? "" : " (fault: start " + asked.start() + " ignored)")
+                + (Objects.equals(limit, asked.limit()) ? "" : " (fault: limit " + asked.limit() + " ignored)")
+                + (page.agents().size() == found.agents().size() ? ""
+                        : " (fault: " + (found.agents().size() - page.agents().size()) + " rows dropped)");
         if (call.format == Format.CSV) {
             byte[] body = page.agents().isEmpty()
                     ? (String.join(",", AgentField.wireNames()) + "\n").getBytes(StandardCharsets.UTF_8)

@@ -1,7 +1,9 @@
 package io.cnsh.sandbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +18,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * so that a run can be repeated, and counts, which hit exactly the next N requests. Latency
  * applies first, then a connection reset, then an HTTP error (neither of which reaches the store),
  * then the request is handled (where the forced token answers apply, to {@code database.php}
- * only), then a lost response (the write is committed, the connection closes unanswered), then a
- * garbled body.
+ * only, and a read may ignore {@code start} or {@code limit}, or lose rows from its page while its
+ * {@code total} stays right), then a lost response (the write is committed, the connection closes unanswered),
+ * then a garbled body.
  *
  * <pre>{@code
  * server.faults().nextLostResponses(1);      // the next create commits but its answer never arrives
  * server.faults().nextExpiredTokens(2);      // the next two database.php calls get "Expired token"
  * server.faults().latency(Duration.ofMillis(50), Duration.ofMillis(20)).httpErrorRate(0.05);
+ * server.faults().ignoreStart(true);         // every read answers from the first match, as if start were 0
+ * server.faults().ignoreLimit(true);         // every read answers with every match from start
+ * server.faults().nextDroppedRows(1);        // the next row a read would return is left out of its page
  * }</pre>
  */
 public final class Faults {
@@ -37,6 +43,9 @@ public final class Faults {
     private volatile double resetRate;
     private volatile double lostResponseRate;
     private volatile int nextErrorStatus = 503;
+    private volatile boolean ignoreStart;
+    private volatile boolean ignoreLimit;
+    private volatile double dropRowRate;
     private final AtomicInteger nextHttpErrors = new AtomicInteger();
     private final AtomicInteger nextResets = new AtomicInteger();
     private final AtomicInteger nextLostResponses = new AtomicInteger();
@@ -44,6 +53,7 @@ public final class Faults {
     private final AtomicInteger nextExpiredTokens = new AtomicInteger();
     private final AtomicInteger nextUnknownTokens = new AtomicInteger();
     private final AtomicInteger nextInvalidTokens = new AtomicInteger();
+    private final AtomicInteger nextDroppedRows = new AtomicInteger();
     private final AtomicLong injected = new AtomicLong();
     private Random random = new Random(1);
 
@@ -127,6 +137,33 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Makes reads ignore {@code start}: each page begins at the first match, while {@code limit}
+     * and {@code total} are honoured, as a server would that does not know the argument.
+     */
+    public Faults ignoreStart(boolean ignore) {
+        ignoreStart = ignore;
+        return this;
+    }
+
+    /** Makes reads ignore {@code limit}: each page holds every match from {@code start}. */
+    public Faults ignoreLimit(boolean ignore) {
+        ignoreLimit = ignore;
+        return this;
+    }
+
+    /** Leaves this share of rows (0 to 1) out of read pages, each row drawn on its own; {@code total} still counts them. */
+    public Faults dropRowRate(double rate) {
+        dropRowRate = rate(rate);
+        return this;
+    }
+
+    /** Leaves the next {@code n} rows that reads would return out of their pages; {@code total} still counts them. */
+    public Faults nextDroppedRows(int n) {
+        nextDroppedRows.set(count(n));
+        return this;
+    }
+
     /** Restarts the random draws of the rates from this seed. */
     public synchronized Faults seed(long seed) {
         random = new Random(seed);
@@ -141,8 +178,11 @@ public final class Faults {
         errorStatuses = DEFAULT_ERROR_STATUSES.clone();
         resetRate = 0;
         lostResponseRate = 0;
+        ignoreStart = false;
+        ignoreLimit = false;
+        dropRowRate = 0;
         for (AtomicInteger n : new AtomicInteger[] {nextHttpErrors, nextResets, nextLostResponses,
-                nextGarbledBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens}) {
+                nextGarbledBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens, nextDroppedRows}) {
             n.set(0);
         }
         return this;
@@ -168,6 +208,15 @@ public final class Faults {
         if (lostResponseRate > 0) {
             j.add("lost responses " + percent(lostResponseRate));
         }
+        if (ignoreStart) {
+            j.add("reads ignore start");
+        }
+        if (ignoreLimit) {
+            j.add("reads ignore limit");
+        }
+        if (dropRowRate > 0) {
+            j.add("dropped rows " + percent(dropRowRate));
+        }
         addCount(j, "http errors", nextHttpErrors);
         addCount(j, "resets", nextResets);
         addCount(j, "lost responses", nextLostResponses);
@@ -175,6 +224,7 @@ public final class Faults {
         addCount(j, "expired tokens", nextExpiredTokens);
         addCount(j, "unknown tokens", nextUnknownTokens);
         addCount(j, "invalid tokens", nextInvalidTokens);
+        addCount(j, "dropped rows", nextDroppedRows);
         return j.length() == 0 ? "none" : j.toString();
     }
 
@@ -226,6 +276,38 @@ public final class Faults {
             return "Invalid token";
         }
         return null;
+    }
+
+    /** The {@code start} a read is served from: 0 while reads ignore it. */
+    long start(long asked) {
+        if (ignoreStart && asked > 0) {
+            injected.incrementAndGet();
+            return 0;
+        }
+        return asked;
+    }
+
+    /** The {@code limit} a read is served with: none while reads ignore it. */
+    Long limit(Long asked) {
+        if (ignoreLimit && asked != null) {
+            injected.incrementAndGet();
+            return null;
+        }
+        return asked;
+    }
+
+    /** The page a read sends: its rows less those the drop faults take out. */
+    <T> List<T> dropRows(List<T> rows) {
+        if (nextDroppedRows.get() == 0 && dropRowRate == 0) {
+            return rows;
+        }
+        List<T> kept = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            if (!hit(nextDroppedRows) && !chance(dropRowRate)) {
+                kept.add(row);
+            }
+        }
+        return kept;
     }
 
     boolean loseResponse() {

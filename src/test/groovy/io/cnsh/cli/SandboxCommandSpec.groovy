@@ -78,6 +78,30 @@ class SandboxCommandSpec extends Specification {
         server?.close()
     }
 
+    def "the paging faults come from their flags, and a drop rate outside 0 to 1 is refused"() {
+        given:
+        def cmd = new SandboxCommand()
+        new CommandLine(cmd).parseArgs('--port', '0', '--in-memory', '--seed', 'none', '--fault-ignore-start',
+                '--fault-ignore-limit', '--fault-drop-rows', '0.1')
+
+        when:
+        def server = cmd.configure([:], new PrintWriter(new StringWriter())).build().start()
+        cmd.applyFaults(server)
+
+        then:
+        server.faults().describe() == 'reads ignore start, reads ignore limit, dropped rows 10.0%'
+
+        when:
+        def r = cnsh('sandbox', '--in-memory', '--fault-drop-rows', '1.5')
+
+        then:
+        r.code == 2
+        r.err.trim() == "cnsh sandbox: --fault-drop-rows must be a share from 0 to 1, got '1.5' (see cnsh sandbox --help)"
+
+        cleanup:
+        server?.close()
+    }
+
     def "the data directory defaults to \$CNSH_HOME/sandbox"() {
         given:
         def cmd = new SandboxCommand()

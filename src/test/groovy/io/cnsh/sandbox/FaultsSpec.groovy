@@ -7,8 +7,9 @@ import spock.lang.Specification
 
 /**
  * Injected faults, for client tests: latency, HTTP errors, resets, lost responses after a commit,
- * garbled bodies and forced token answers. Writes are POSTs here: java.net.http repeats an
- * idempotent GET on its own when a reused connection closes, which would hide the fault.
+ * garbled bodies, forced token answers, and reads that ignore start or drop rows. Writes are POSTs
+ * here: java.net.http repeats an idempotent GET on its own when a reused connection closes, which
+ * would hide the fault.
  */
 class FaultsSpec extends Specification {
 
@@ -136,6 +137,88 @@ class FaultsSpec extends Specification {
         'Expired token' | { Faults f -> f.nextExpiredTokens(2) } || '{"success":false,"error":"Expired token","expire":-1}'
         'Unknown token' | { Faults f -> f.nextUnknownTokens(2) } || '{"success":false,"error":"Unknown token"}'
         'Invalid token' | { Faults f -> f.nextInvalidTokens(2) } || '{"success":false,"error":"Invalid token"}'
+    }
+
+    List<String> names(Reply r) {
+        r.json().get('list').collect { it.get('name').asText() }
+    }
+
+    /** Creates agents named "TAG 1" to "TAG n", with TAG as userfield, so that a read can pick them out. */
+    void tagged(String tag, int n) {
+        def records = (1..n).collect { [name: "$tag $it" as String, userfield: tag] }
+        assert http.post("database.php?token=$token&method=agents&action=create&format=json&raw=1", LoopbackHttp.json(records)).status == 200
+    }
+
+    Reply readTagged(String tag, String paging) {
+        http.get("database.php?token=$token&method=agents&action=read&userfield=$tag&sort=agentid&$paging")
+    }
+
+    def "reads that ignore start answer every page from the first match, with limit and total honoured"() {
+        given:
+        tagged('Paged', 5)
+        server.faults().ignoreStart(true)
+
+        when:
+        def second = readTagged('Paged', 'start=2&limit=2')
+
+        then:
+        second.json().get('total').intValue() == 5
+        names(second) == ['Paged 1', 'Paged 2']
+        server.faults().describe() == 'reads ignore start'
+
+        when:
+        server.faults().ignoreStart(false)
+
+        then:
+        names(readTagged('Paged', 'start=2&limit=2')) == ['Paged 3', 'Paged 4']
+    }
+
+    def "reads that ignore limit answer with every match from start"() {
+        given:
+        tagged('Unlimited', 5)
+        server.faults().ignoreLimit(true)
+
+        when:
+        def r = readTagged('Unlimited', 'start=1&limit=2')
+
+        then:
+        r.json().get('total').intValue() == 5
+        names(r) == ['Unlimited 2', 'Unlimited 3', 'Unlimited 4', 'Unlimited 5']
+        server.faults().describe() == 'reads ignore limit'
+    }
+
+    def "the next N dropped rows are left out of read pages while total still counts them"() {
+        given:
+        tagged('Dropped', 5)
+        server.faults().nextDroppedRows(2)
+
+        when:
+        def first = readTagged('Dropped', 'limit=3')
+        def again = readTagged('Dropped', 'limit=3')
+
+        then:
+        first.json().get('total').intValue() == 5
+        names(first) == ['Dropped 3']
+        names(again) == ['Dropped 1', 'Dropped 2', 'Dropped 3']
+        server.faults().describe() == 'none'
+    }
+
+    def "a drop rate leaves out rows drawn from the seeded random, the same rows for the same seed"() {
+        given:
+        tagged('Rate', 40)
+        def read = {
+            server.faults().seed(9).dropRowRate(0.25)
+            names(readTagged('Rate', 'start=0'))
+        }
+
+        when:
+        def first = read()
+        def second = read()
+
+        then:
+        first == second
+        first.size() in 20..39
+        server.faults().describe() == 'dropped rows 25.0%'
     }
 
     def "rates are drawn from a seeded random: the same seed gives the same faults"() {

@@ -1,6 +1,8 @@
 package io.cnsh.testing
 
 import io.cnsh.model.Agent
+import io.cnsh.dsl.DslScriptException
+import io.cnsh.sandbox.Faults
 import io.cnsh.sandbox.Seed
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -40,6 +42,36 @@ class SandboxFixtureSpec extends Specification {
         'a failure'             | 'def x = 1\nthrow new io.cnsh.model.ContactNowException("no luck")'    || 1    | ['cnsh: probe.groovy:2: no luck']
         'a partial failure'     | "agents < update agentid: 999999, name: 'Ghost' >"                     || 3    | ['cnsh: probe.groovy:1: agents#update: 1 of 1 records failed: Record id [999999] does not exist.']
         'a usage error'         | '@picocli.CommandLine.Command(name = "probe") class O { @picocli.CommandLine.Option(names = "--x") boolean x }\nparseArgs(new O())' || 2 | ["probe: Unmatched arguments from index 0: 'one', 'two'", "Try 'probe --help' for usage."]
+    }
+
+    def "with pages of 10 the demo agents span pages, and a server that #fault stops read all: true before the update"() {
+        given:
+        def small = SandboxFixture.start(seed: 'demo', pageSize: 10)
+        long firstId = small.readAll()[0].agentid()
+        inject.call(small.faults)
+
+        when:
+        small.eval("(agents < read all: true >).update(moh: 'paged')")
+
+        then:
+        def e = thrown(DslScriptException)
+        e.message == '-e:1: agents#read: ' + message.replace('FIRST', firstId as String)
+        small.requests('agents/update').isEmpty()
+
+        when:
+        small.faults.clear()
+
+        then:
+        small.readAll().size() == 40
+        small.agentsWhere(moh: 'paged').isEmpty()
+
+        cleanup:
+        small?.close()
+
+        where:
+        fault           | inject                                || message
+        'ignores start' | { Faults f -> f.ignoreStart(true) }  || "the server repeated 10 agentid(s) already read (FIRST first) at start=10: it may be ignoring 'start'; nothing was done with this read"
+        'drops rows'    | { Faults f -> f.nextDroppedRows(1) } || 'the server sent 9 agents at start=0 where 10 were due (it reported 40 matches): it may be dropping rows; nothing was done with this read'
     }
 
     def "a script sees its arguments, writes to out and err, and gets the fixture's CNSH_HOME"() {
