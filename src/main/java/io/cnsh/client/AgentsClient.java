@@ -20,7 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -38,6 +40,7 @@ public final class AgentsClient {
     private final int batchSize;
     private final int concurrency;
     private final int pageSize;
+    private final List<Consumer<List<Agent>>> recordObservers = new CopyOnWriteArrayList<>();
 
     AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize) {
         this.calls = calls;
@@ -46,6 +49,15 @@ public final class AgentsClient {
         this.batchSize = batchSize;
         this.concurrency = concurrency;
         this.pageSize = pageSize;
+    }
+
+    /**
+     * Shows {@code observer} the records of every later create and update, before they are checked
+     * or sent, on the caller's thread; a shell learns from them which values of its session are
+     * secret. The observer must be quick and must not throw.
+     */
+    public void observeRecords(Consumer<List<Agent>> observer) {
+        recordObservers.add(observer);
     }
 
     /** Creates the agents; {@link WriteResult#key()} is the new agentid (of the last one created). */
@@ -64,6 +76,7 @@ public final class AgentsClient {
     }
 
     public WriteResult create(List<Agent> agents, BatchListener listener) {
+        recordObservers.forEach(o -> o.accept(agents));
         List<Agent> records = agents.stream().map(a -> a.has("agentid") ? a.without("agentid") : a).toList();
         checkRules(records);
         return write("create", records, listener);
@@ -85,6 +98,7 @@ public final class AgentsClient {
     }
 
     public WriteResult update(List<Agent> patches, BatchListener listener) {
+        recordObservers.forEach(o -> o.accept(patches));
         for (int i = 0; i < patches.size(); i++) {
             Agent p = patches.get(i);
             if (p.agentid() == null) {

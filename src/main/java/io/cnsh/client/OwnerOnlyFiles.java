@@ -43,6 +43,13 @@ public final class OwnerOnlyFiles {
         void write(FileChannel channel, byte[] content) throws IOException;
     }
 
+    /** Writes a whole file at the temporary path it is given. */
+    @FunctionalInterface
+    public interface FileFiller {
+
+        void fill(Path tmp) throws IOException;
+    }
+
     private OwnerOnlyFiles() {
     }
 
@@ -56,12 +63,24 @@ public final class OwnerOnlyFiles {
      * whose name starts with {@code prefix} (the file's own name when empty).
      */
     public static void replace(Path file, byte[] content, ContentWriter writer, String prefix) throws IOException {
+        replace(file, prefix, tmp -> {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                writer.write(channel, content);
+            }
+        });
+    }
+
+    /**
+     * Replaces {@code file} with what {@code filler} writes into the temporary file it is given
+     * (for a library that writes files itself); the file is forced to disk before the rename.
+     */
+    public static void replace(Path file, String prefix, FileFiller filler) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         String name = prefix.isEmpty() ? file.getFileName().toString() : prefix;
         Path tmp = Files.createTempFile(dir, name, ".tmp", ownerOnly());
         try {
+            filler.fill(tmp);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                writer.write(channel, content);
                 channel.force(true);
             }
             try {
