@@ -33,7 +33,9 @@ final class SessionSecrets {
 
     /** Learns the token the client holds now, if any. */
     void learnToken(ContactNow client) {
-        client.tokens().current().ifPresent(grant -> add(grant.token()));
+        if (client != null) {
+            client.tokens().current().ifPresent(grant -> add(grant.token()));
+        }
     }
 
     /** Learns the pins and passwords of the records. */
@@ -61,9 +63,20 @@ final class SessionSecrets {
         if (byName == null || values.isEmpty()) {
             return byName;
         }
+        List<DslSourceRewriter.Literal> literals;
+        try {
+            literals = scanner.literals(byName);
+        } catch (RuntimeException e) {
+            // Text the scanner cannot read still must not show a secret: mask every occurrence.
+            String all = byName;
+            for (String value : values) {
+                all = all.replace(value, Secrets.MASK);
+            }
+            return all;
+        }
         StringBuilder out = new StringBuilder(byName.length());
         int copied = 0;
-        for (DslSourceRewriter.Literal literal : scanner.literals(byName)) {
+        for (DslSourceRewriter.Literal literal : literals) {
             if (literal.valueStart() < copied) {
                 continue;
             }
