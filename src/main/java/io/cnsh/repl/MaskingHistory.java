@@ -20,13 +20,28 @@ import org.jline.reader.impl.history.DefaultHistory;
  */
 final class MaskingHistory extends DefaultHistory {
 
+    /** How the history file is replaced whole; specs inject a failing one. */
+    @FunctionalInterface
+    interface FileReplacer {
+
+        FileReplacer OWNER_ONLY = (file, filler) -> OwnerOnlyFiles.replace(file, "history", filler);
+
+        void replace(Path file, OwnerOnlyFiles.FileFiller filler) throws IOException;
+    }
+
     private final SessionSecrets secrets;
+    private final FileReplacer replacer;
     private volatile boolean paused;
     private int maskedWith;
     private LineReader reader;
 
     MaskingHistory(SessionSecrets secrets) {
+        this(secrets, FileReplacer.OWNER_ONLY);
+    }
+
+    MaskingHistory(SessionSecrets secrets, FileReplacer replacer) {
         this.secrets = secrets;
+        this.replacer = replacer;
     }
 
     @Override
@@ -67,18 +82,19 @@ final class MaskingHistory extends DefaultHistory {
         if (learned == maskedWith) {
             return false;
         }
-        maskedWith = learned;
         Path file = file();
         if (file == null || !Files.exists(file)) {
             List<Entry> entries = new ArrayList<>();
             iterator().forEachRemaining(entries::add);
             purge();
             entries.forEach(e -> internalAdd(e.time(), e.line(), false));
-            return true;
+        } else {
+            load();
+            replacer.replace(file, tmp -> write(tmp, false));
+            load();
         }
-        load();
-        OwnerOnlyFiles.replace(file, "history", tmp -> write(tmp, false));
-        load();
+        // Only now: after a failure the next call tries again.
+        maskedWith = learned;
         return true;
     }
 
