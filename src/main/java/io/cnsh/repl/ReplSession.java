@@ -223,6 +223,9 @@ final class ReplSession {
 
     /** After an input that sent a secret value typed on an earlier line, masks that line in the history too. */
     private void maskHistoryAgain() {
+        if (history == null) {
+            return;
+        }
         try {
             history.catchUp();
         } catch (IOException e) {
