@@ -51,10 +51,14 @@ final class MaskingHistory extends DefaultHistory {
         }
     }
 
-    /** Every entry, typed or read from the file, passes here. */
+    /**
+     * Every entry, typed or read from the file, passes here. Lines in the file were masked by name
+     * when they were kept, so until the session knows a value the start-up load (up to 5,000
+     * lines, before the first prompt) reads them as they are.
+     */
     @Override
     protected void internalAdd(Instant time, String line, boolean checkDuplicates) {
-        super.internalAdd(time, secrets.mask(line), checkDuplicates);
+        super.internalAdd(time, secrets.learned() == 0 ? line : secrets.mask(line), checkDuplicates);
     }
 
     @Override
