@@ -16,11 +16,13 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -39,9 +41,16 @@ public final class AgentsClient {
     private final int concurrency;
     private final int pageSize;
     private final WriteGate gate;
+    /** Shared by every copy {@link #withGate} makes, so an observer sees writes through any gate. */
+    private final List<Consumer<List<Agent>>> recordObservers;
 
     AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize,
                  WriteGate gate) {
+        this(calls, codec, campaign, batchSize, concurrency, pageSize, gate, new CopyOnWriteArrayList<>());
+    }
+
+    private AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize,
+                         WriteGate gate, List<Consumer<List<Agent>>> recordObservers) {
         this.calls = calls;
         this.codec = codec;
         this.campaign = campaign;
@@ -49,11 +58,12 @@ public final class AgentsClient {
         this.concurrency = concurrency;
         this.pageSize = pageSize;
         this.gate = gate;
+        this.recordObservers = recordObservers;
     }
 
     /** The same agents behind another gate. */
     AgentsClient withGate(WriteGate other) {
-        return new AgentsClient(calls, codec, campaign, batchSize, concurrency, pageSize, other);
+        return new AgentsClient(calls, codec, campaign, batchSize, concurrency, pageSize, other, recordObservers);
     }
 
     /** The gate every create and update passes before it is sent. */
@@ -73,6 +83,15 @@ public final class AgentsClient {
         }
     }
 
+    /**
+     * Shows {@code observer} the records of every later create and update, before they are checked
+     * or sent, on the caller's thread; a shell learns from them which values of its session are
+     * secret. The observer must be quick and must not throw.
+     */
+    public void observeRecords(Consumer<List<Agent>> observer) {
+        recordObservers.add(observer);
+    }
+
     /** Creates the agents; {@link WriteResult#key()} is the new agentid (of the last one created). */
     public WriteResult create(Agent... agents) {
         return create(Arrays.asList(agents));
@@ -89,6 +108,7 @@ public final class AgentsClient {
     }
 
     public WriteResult create(List<Agent> agents, BatchListener listener) {
+        recordObservers.forEach(o -> o.accept(agents));
         List<Agent> records = agents.stream().map(a -> a.has("agentid") ? a.without("agentid") : a).toList();
         checkRules(records);
         if (admit(PendingWrite.create(records)) == WriteGate.Verdict.HOLD) {
@@ -113,6 +133,7 @@ public final class AgentsClient {
     }
 
     public WriteResult update(List<Agent> patches, BatchListener listener) {
+        recordObservers.forEach(o -> o.accept(patches));
         checkUpdates(patches);
         if (admit(PendingWrite.update(patches)) == WriteGate.Verdict.HOLD) {
             return held();

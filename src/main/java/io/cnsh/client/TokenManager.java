@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@link TokenCache}, asked for again once {@code margin} ahead of its expiry (the API hands back
  * the current token until it expires) and at expiry, and renewed at once when the API says it
  * expired or is unknown. "Invalid token" (bound to another address) drops the token and, like
- * "Authentication failure", ends in a typed error that says why.
+ * "Authentication failure", ends in a typed error that says why. A cached token is used only with
+ * the password it was fetched with; with another one a token is requested, and refused if the
+ * password is wrong.
  *
  * <p>Thread-safe: concurrent callers share one renewal.
  */
@@ -56,7 +58,7 @@ public final class TokenManager {
     public synchronized String token() {
         Instant now = clock.instant();
         if (current == null && cache != null) {
-            cache.load(baseUrl, username, address).ifPresent(this::adopt);
+            cache.load(baseUrl, username, address, password).ifPresent(this::adopt);
         }
         if (current == null || !now.isBefore(current.expire())) {
             adopt(fetch());
@@ -125,7 +127,7 @@ public final class TokenManager {
         TokenGrant grant = e.toTokenGrant();
         redactor.register(grant.token());
         if (cache != null) {
-            cache.store(baseUrl, username, address, grant);
+            cache.store(baseUrl, username, address, grant, password);
         }
         return grant;
     }

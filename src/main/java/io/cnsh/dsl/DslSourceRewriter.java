@@ -102,7 +102,28 @@ public final class DslSourceRewriter {
      * @throws DslSyntaxException if a block is never closed with {@code >} or names no verb
      */
     public String rewrite(String source) {
-        return new Scan(source).run();
+        return new Scan(source, true).run();
+    }
+
+    /**
+     * The string and number literals of {@code source}, in the order they start, read exactly as
+     * {@link #rewrite} reads them; unfinished text (an open string, a block without {@code >})
+     * is read as far as it goes, never refused. A literal inside a GString's {@code ${…}} comes
+     * before the GString that holds it.
+     */
+    public List<Literal> literals(String source) {
+        Scan scan = new Scan(source, false);
+        scan.run();
+        List<Literal> found = new ArrayList<>(scan.literals);
+        found.sort(Comparator.comparingInt(Literal::start));
+        return found;
+    }
+
+    /**
+     * One literal of the source: {@code start}/{@code end} span it with its quotes or slashes,
+     * {@code valueStart}/{@code valueEnd} its text between them (all of it for a number).
+     */
+    public record Literal(int start, int end, int valueStart, int valueEnd) {
     }
 
     private static boolean isPlainIdentifier(String name) {
@@ -173,13 +194,17 @@ public final class DslSourceRewriter {
         private final String src;
         private final int n;
         private final List<Edit> edits = new ArrayList<>();
+        private final List<Literal> literals = new ArrayList<>();
+        /** False when only reading literals: malformed DSL forms are read past instead of refused. */
+        private final boolean strict;
         private int pos;
         private Kind prev = Kind.START;
         private String prevText = "";
 
-        Scan(String src) {
+        Scan(String src, boolean strict) {
             this.src = src;
             this.n = src.length();
+            this.strict = strict;
         }
 
         String run() {
@@ -237,19 +262,24 @@ public final class DslSourceRewriter {
                         setPrev(Kind.NEWLINE, "");
                     }
                 } else if (c == '\'' || c == '"') {
+                    int start = pos;
                     scanQuoted(c);
-                    literal(frame);
+                    String quote = String.valueOf(c).repeat(src.startsWith(String.valueOf(c).repeat(3), start) ? 3 : 1);
+                    literal(frame, start, quote, quote);
                 } else if (c == '$' && next == '/') {
+                    int start = pos;
                     scanDollarSlashy();
-                    literal(frame);
+                    literal(frame, start, "$/", "/$");
                 } else if (c == '/' && prev.allowsSlashy()) {
+                    int start = pos;
                     scanSlashy();
-                    literal(frame);
+                    literal(frame, start, "/", "/");
                 } else if (Character.isJavaIdentifierStart(src.codePointAt(pos))) {
                     scanWord(frame);
                 } else if (c >= '0' && c <= '9') {
+                    int start = pos;
                     scanNumber();
-                    literal(frame);
+                    literal(frame, start, "", "");
                 } else if (c == '(' || c == '[' || c == '{' || (c == '?' && next == '[')) {
                     token(frame, Kind.OPERATOR, String.valueOf(c), -1);
                     int opener = pos;
@@ -259,7 +289,10 @@ public final class DslSourceRewriter {
                     setPrev(Kind.CLOSER, String.valueOf(kind.closer()));
                 } else if (c == ')' || c == ']' || c == '}') {
                     if (frame.kind == FrameKind.BLOCK) {
-                        throw cutOff(frame, pos);
+                        if (strict) {
+                            throw cutOff(frame, pos);
+                        }
+                        return;
                     }
                     if (frame.kind == FrameKind.ROOT) {
                         pos++;
@@ -288,7 +321,7 @@ public final class DslSourceRewriter {
                     token(frame, kind, op, -1);
                 }
             }
-            if (frame.kind == FrameKind.BLOCK) {
+            if (frame.kind == FrameKind.BLOCK && strict) {
                 throw neverClosed(frame, "", true);
             }
         }
@@ -362,7 +395,7 @@ public final class DslSourceRewriter {
             }
             char c = src.charAt(k);
             char c2 = k + 1 < n ? src.charAt(k + 1) : '\0';
-            if (c == '>' && c2 != '=' && c2 != '>') {
+            if (c == '>' && c2 != '=' && c2 != '>' && strict) {
                 throw empty(nameStart, src.substring(nameStart, nameEnd));
             }
             return -1;
@@ -384,7 +417,7 @@ public final class DslSourceRewriter {
         }
 
         private void closeBlock(Frame block) {
-            if (block.tokens == 0) {
+            if (block.tokens == 0 && strict) {
                 throw empty(block.start, block.resource);
             }
             if (block.tokens == 1 && block.soleIdentifierEnd >= 0) {
@@ -402,8 +435,12 @@ public final class DslSourceRewriter {
             }
         }
 
-        private void literal(Frame frame) {
+        /** Records the literal that started at {@code start} and ends at the cursor. */
+        private void literal(Frame frame, int start, String opener, String closer) {
             token(frame, Kind.LITERAL, "", -1);
+            int valueStart = start + opener.length();
+            boolean closed = pos - closer.length() >= valueStart && src.startsWith(closer, pos - closer.length());
+            literals.add(new Literal(start, pos, valueStart, closed ? pos - closer.length() : pos));
         }
 
         private void setPrev(Kind kind, String text) {

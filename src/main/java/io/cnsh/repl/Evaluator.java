@@ -43,6 +43,8 @@ final class Evaluator {
     private final List<String> imports = new ArrayList<>();
     private final PrintWriter out;
     private final Predicate<String> confirm;
+    private final SessionSecrets secrets;
+    private volatile ContactNow client;
     private volatile ReplTarget target;
     private volatile ScriptRunner runner;
     private volatile AgentsContext agents;
@@ -55,10 +57,12 @@ final class Evaluator {
     /**
      * @param out     where scripts print ({@code println}, {@code out}, {@code err})
      * @param confirm asks the user a yes/no question before a large production write
+     * @param secrets learns the pins, passwords and tokens the session's clients send
      */
-    Evaluator(PrintWriter out, Predicate<String> confirm) {
+    Evaluator(PrintWriter out, Predicate<String> confirm, SessionSecrets secrets) {
         this.out = out;
         this.confirm = confirm;
+        this.secrets = secrets;
     }
 
     /** Switches to a target; the next input binds {@code agents} and {@code cn} to it. */
@@ -118,7 +122,12 @@ final class Evaluator {
         synchronized (this) {
             b = binding;
         }
-        Object value = r.evaluate(snippet.code(List.copyOf(imports)), DISPLAY_NAME, b);
+        Object value;
+        try {
+            value = r.evaluate(snippet.code(List.copyOf(imports)), DISPLAY_NAME, b);
+        } finally {
+            secrets.learnToken(client);
+        }
         synchronized (imports) {
             for (String i : snippet.imports()) {
                 if (!imports.contains(i)) {
@@ -159,6 +168,8 @@ final class Evaluator {
                 throw new ContactNowException(ReplText.notConnected(e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()), e);
             }
+            secrets.watch(client);
+            this.client = client;
             ChangeGuard g = ChangeGuard.builder().production(t.isProduction()).target(t.label())
                     .options(guardOptions)
                     .confirmer(pipedConfirmer != null ? pipedConfirmer

@@ -86,7 +86,7 @@ public final class ReplLauncher {
             Parser parser = parser();
             Completer completer = completer(session);
             Highlighter highlighter = highlighter();
-            MaskingHistory history = history();
+            MaskingHistory history = history(session);
             LineReader reader = reader(terminal, parser, completer, highlighter, history);
             session.attach(reader, history);
             return session.loop();
@@ -145,8 +145,8 @@ public final class ReplLauncher {
         return new ReplHighlighter();
     }
 
-    static MaskingHistory history() {
-        return new MaskingHistory();
+    static MaskingHistory history(ReplSession session) {
+        return new MaskingHistory(session.secrets());
     }
 
     /** The line reader: history file, no {@code !} expansion (Groovy's {@code !=}), Tab completes. */

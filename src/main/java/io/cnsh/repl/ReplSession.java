@@ -1,8 +1,8 @@
 package io.cnsh.repl;
 
-import io.cnsh.model.SecretMasker;
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.CnshHome;
+import io.cnsh.client.OwnerOnlyFiles;
 import io.cnsh.client.Profiles;
 import io.cnsh.dsl.DslScriptException;
 import io.cnsh.dsl.ScriptExit;
@@ -56,6 +56,7 @@ final class ReplSession {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("cnsh-eval"));
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("cnsh-background"));
     private final List<String> entered = new ArrayList<>();
+    private final SessionSecrets secrets = new SessionSecrets();
     private final Map<String, ReplCommand> commands;
     private LineReader reader;
     private MaskingHistory history;
@@ -73,7 +74,7 @@ final class ReplSession {
         this.connector = connector;
         this.home = home;
         this.version = version;
-        this.evaluator = new Evaluator(terminal.writer(), this::confirm);
+        this.evaluator = new Evaluator(terminal.writer(), this::confirm, secrets);
         this.commands = commandTable();
         switchTo(target, null);
     }
@@ -117,6 +118,11 @@ final class ReplSession {
 
     Evaluator evaluator() {
         return evaluator;
+    }
+
+    /** The secret values this session has sent, for the history to mask. */
+    SessionSecrets secrets() {
+        return secrets;
     }
 
     /** The live names of the current target, for completion. */
@@ -211,6 +217,19 @@ final class ReplSession {
             Thread.currentThread().interrupt();
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
+            maskHistoryAgain();
+        }
+    }
+
+    /** After an input that sent a secret value typed on an earlier line, masks that line in the history too. */
+    private void maskHistoryAgain() {
+        if (history == null) {
+            return;
+        }
+        try {
+            history.catchUp();
+        } catch (IOException e) {
+            printer.error(ReplText.historyNotMasked(history.file(), OwnerOnlyFiles.reason(e)));
         }
     }
 
@@ -227,7 +246,7 @@ final class ReplSession {
             return;
         }
         lastError = t;
-        printer.error(describe(t, multiline));
+        printer.error(secrets.mask(describe(t, multiline)));
     }
 
     /** An error in one line: the message without the input's name, with the line number for several lines. */
@@ -410,7 +429,7 @@ final class ReplSession {
             return;
         }
         StringBuilder text = new StringBuilder();
-        entered.forEach(l -> text.append(SecretMasker.mask(l)).append('\n'));
+        entered.forEach(l -> text.append(secrets.mask(l)).append('\n'));
         try {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -445,7 +464,7 @@ final class ReplSession {
         StringWriter text = new StringWriter();
         lastError.printStackTrace(new PrintWriter(text));
         // a compile error quotes the user's source line, which may hold a pin
-        printer.page(text.toString().lines().map(SecretMasker::mask).toList());
+        printer.page(text.toString().lines().map(secrets::mask).toList());
     }
 
     private void exit(String args) {

@@ -1,5 +1,6 @@
 package io.cnsh.repl;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Every sentence the shell says to its user, in one place. */
@@ -53,6 +54,11 @@ final class ReplText {
     }
 
     static final String NO_TRACE = "no error yet";
+
+    static String historyNotMasked(Path file, String reason) {
+        return "the history file " + file + " may still show a secret typed earlier: it cannot be rewritten ("
+                + reason + "); free the space and type any line, or delete the file";
+    }
 
     static final String NO_LOGIN_ON_SANDBOX = "the sandbox needs no login";
 

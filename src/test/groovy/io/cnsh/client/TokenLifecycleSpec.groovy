@@ -59,6 +59,118 @@ class TokenLifecycleSpec extends SandboxFixture {
         !Files.readString(files[0]).contains(API_PASSWORD)
     }
 
+    def "a cached token is not used with another password: the token request it makes instead is refused"() {
+        given:
+        Path tokens = home.resolve('tokens')
+        client(tokenCache: tokens).tokens().token()
+        String cachedFile = Files.readString(Files.list(tokens).toList()[0])
+
+        when:
+        client(tokenCache: tokens, password: 'Wr0ng-Pa55word').agents().read(AgentQuery.all())
+
+        then:
+        AuthenticationException e = thrown()
+        e.operation() == 'token#get'
+        sent('getToken').size() == 2
+        sent('readAgents').empty
+        served('token/get', 2)*.outcome() == ['ok', 'error: Authentication failure']
+
+        and: 'the cached token stays for the right password, which uses it without asking token.php'
+        Files.readString(Files.list(tokens).toList()[0]) == cachedFile
+
+        when:
+        client(tokenCache: tokens).agents().read(AgentQuery.all())
+
+        then:
+        sent('getToken').size() == 2
+        served('agents/read', 1).size() == 1
+        requests.count { it.operation() == 'token/get' } == 2
+    }
+
+    def "the cache file holds a salted slow hash of the password, a new salt each time, never the password"() {
+        given:
+        Path tokens = home.resolve('tokens')
+
+        when:
+        ContactNow first = client(tokenCache: tokens)
+        first.tokens().token()
+        Properties before = cacheFile(tokens)
+        first.tokens().renew(first.tokens().current().get().token())
+        Properties after = cacheFile(tokens)
+
+        then:
+        before.getProperty('password_check') ==~ /pbkdf2-sha256:${TokenCache.ITERATIONS}:[0-9a-f]{32}:[0-9a-f]{64}/
+        after.getProperty('password_check') ==~ /pbkdf2-sha256:${TokenCache.ITERATIONS}:[0-9a-f]{32}:[0-9a-f]{64}/
+        before.getProperty('password_check') != after.getProperty('password_check')
+        !Files.list(tokens).toList().any { Files.readString(it).contains(API_PASSWORD) }
+        !before.getProperty('password_check').contains(sha256Hex(API_PASSWORD))
+    }
+
+    def "a cache file without a password check, as earlier versions wrote, is not used"() {
+        given:
+        Path tokens = home.resolve('tokens')
+        client(tokenCache: tokens).tokens().token()
+        Path file = Files.list(tokens).toList()[0]
+        Files.writeString(file, Files.readString(file).readLines().findAll { !it.startsWith('password_check=') }.join('\n'))
+
+        when:
+        client(tokenCache: tokens).agents().read(AgentQuery.all())
+
+        then:
+        sent('getToken').size() == 2
+        served('token/get', 2)*.outcome() == ['ok', 'ok']
+        cacheFile(tokens).getProperty('password_check') != null
+    }
+
+    def "a token file that cannot be written (disk full) leaves the last whole file and no temporary file, and says why"() {
+        given: 'a cache holding a token, then a disk that fills after half of the next file'
+        Path tokens = home.resolve('tokens')
+        client(tokenCache: tokens).tokens().token()
+        Path file = Files.list(tokens).toList()[0]
+        String whole = Files.readString(file)
+        List<String> warnings = []
+        TokenCache full = new TokenCache(tokens, { String w -> warnings << w }, { channel, bytes ->
+            channel.write(java.nio.ByteBuffer.wrap(bytes, 0, bytes.length.intdiv(2)))
+            throw new java.nio.file.FileSystemException(tokens.resolve('token123.tmp').toString(), null, 'No space left on device')
+        } as OwnerOnlyFiles.ContentWriter)
+
+        when:
+        full.store(server.baseUri().toString(), API_USER, null,
+                new io.cnsh.model.TokenGrant('f' * 40, clock.instant().plusSeconds(3600)), API_PASSWORD.toCharArray())
+
+        then:
+        Files.list(tokens).toList() == [file]
+        Files.readString(file) == whole
+        warnings == ["cannot cache the token in $tokens: No space left on device; the next run asks for a new one".toString()]
+
+        and: 'a client still finds the last whole token'
+        client(tokenCache: tokens).agents().read(AgentQuery.all())
+        sent('getToken').size() == 1
+    }
+
+    def "a token file is written through a temporary owner-only file in the same directory, then renamed"() {
+        given:
+        Path tokens = home.resolve('tokens')
+        List<String> seen = []
+        TokenCache watched = new TokenCache(tokens, { String w -> seen << w }, { channel, bytes ->
+            Path tmp = Files.list(tokens).toList().find { it.fileName.toString() ==~ /token.*\.tmp/ }
+            seen << PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp))
+            OwnerOnlyFiles.ContentWriter.PLAIN.write(channel, bytes)
+        } as OwnerOnlyFiles.ContentWriter)
+
+        when:
+        watched.store('http://127.0.0.1:1', API_USER, null,
+                new io.cnsh.model.TokenGrant('e' * 40, clock.instant().plusSeconds(3600)), API_PASSWORD.toCharArray())
+
+        then:
+        seen == ['rw-------']
+        List<String> names = Files.list(tokens).toList()*.fileName*.toString()
+        names.size() == 1
+        names[0] ==~ /[0-9a-f]{32}\.token/
+        watched.load('http://127.0.0.1:1', API_USER, null, API_PASSWORD.toCharArray()).get().token() == 'e' * 40
+        watched.load('http://127.0.0.1:1', API_USER, null, 'other'.toCharArray()).empty
+    }
+
     def "a cached token of another base URL, user or address list is not used"() {
         given:
         Path tokens = home.resolve('tokens')
@@ -263,5 +375,15 @@ class TokenLifecycleSpec extends SandboxFixture {
 
         where:
         format << [Format.JSON, Format.XML]
+    }
+
+    private static Properties cacheFile(Path tokens) {
+        Properties p = new Properties()
+        Files.newBufferedReader(Files.list(tokens).toList()[0]).withCloseable { p.load(it) }
+        p
+    }
+
+    private static String sha256Hex(String text) {
+        java.security.MessageDigest.getInstance('SHA-256').digest(text.getBytes('UTF-8')).encodeHex().toString()
     }
 }

@@ -276,4 +276,35 @@ class DslSourceRewriterSpec extends Specification {
         unit.compile(Phases.CONVERSION)
         true
     }
+
+    def "literals(#source) finds the values #values, as the rewriter reads strings and numbers"() {
+        expect:
+        rewriter.literals(source).collect { source.substring(it.valueStart(), it.valueEnd()) } == values
+
+        where:
+        source                                                  || values
+        "def p = '482913'"                                      || ['482913']
+        'x = 482913; y = 5504829130'                            || ['482913', '5504829130']
+        "label = 'A482913' + \"B\""                             || ['A482913', 'B']
+        "s = '''one\ntwo'''"                                    || ['one\ntwo']
+        'r = /48\\/29/; d = $/x/$'                              || ['48\\/29', 'x']
+        'a = 6 / 2 / 3'                                         || ['6', '2', '3']
+        '"id ${482913} of ${n}"'                                || ['id ${482913} of ${n}', '482913']
+        "agents < create name: 'Joe', pin: '4829' >"            || ['Joe', '4829']
+        "// pin '1111'\n/* '2222' */ '3333'"                    || ['3333']
+        'agent482913 = a.b482913'                               || []
+    }
+
+    def "literals reads unfinished text as far as it goes instead of refusing it: #what"() {
+        expect:
+        rewriter.literals(source).collect { source.substring(it.valueStart(), it.valueEnd()) } == values
+
+        where:
+        what                               | source                                       || values
+        'a block never closed'             | "agents < create pin: '482913'"              || ['482913']
+        'a block cut off by a bracket'     | "f(agents < create pin: '4829') + '5555'"    || ['4829', '5555']
+        'an empty block'                   | "agents < > ; x = '1234'"                    || ['1234']
+        'a string never closed'            | "x = '48291"                                 || ['48291']
+        'a triple-quoted string open'      | 'x = """4829'                                || ['4829']
+    }
 }
