@@ -13,6 +13,9 @@ import io.cnsh.model.Agent;
 import io.cnsh.model.ContactNowException;
 import io.cnsh.model.Secrets;
 import io.cnsh.model.WriteResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +41,9 @@ import java.util.stream.Collectors;
  */
 final class Applier {
 
-    /** How to send. */
-    record Settings(ContactNow client, int batchSize, int maxCreateAttempts, Progress progress, Clock clock) {
+    /** How to send, and where the run's notices (its id and files as it starts) go. */
+    record Settings(ContactNow client, int batchSize, int maxCreateAttempts, Progress progress, Clock clock,
+                    Consumer<String> notices) {
     }
 
     /** A create row waiting to be sent, with the number of sends whose outcome was lost. */
@@ -69,7 +74,15 @@ final class Applier {
     static RunResult apply(Settings settings, Run run, Plan plan) {
         try (Journal journal = Journal.open(run.journal(), settings.clock())) {
             Applier a = new Applier(settings, run, plan, journal, 0);
-            a.journalStart();
+            try {
+                a.journalStart();
+            } catch (BulkException e) {
+                // nothing was sent yet, so a journal without all of its plan is no run to resume
+                journal.close();
+                deleteQuietly(run.journal());
+                throw new BulkException("cannot start a run: " + e.getMessage() + "; nothing was sent", e);
+            }
+            a.announce("Started");
             List<PlannedRow> toSend = new ArrayList<>();
             for (PlannedRow r : plan.rows()) {
                 switch (r.action()) {
@@ -93,8 +106,13 @@ final class Applier {
     static RunResult resume(Settings settings, Run run, JournalState state, Plan fresh) {
         try (Journal journal = Journal.open(run.journal(), settings.clock())) {
             Applier a = new Applier(settings, run, fresh, journal, state.batches);
+            if (journal.repair() != null) {
+                settings.notices().accept("Run " + run.id() + ": " + journal.repair() + ".");
+            }
             long done = state.results.values().stream().filter(r -> r.status().done()).count();
-            journal.write("resume", Map.of("rows_done", done, "live_agents", fresh.liveAgents()));
+            journal.write("resume", Map.of("rows_done", done, "live_agents", fresh.liveAgents(),
+                    "batch_size", settings.batchSize()));
+            a.announce("Resuming");
             List<PlannedRow> toSend = new ArrayList<>();
             for (PlannedRow r : fresh.rows()) {
                 RowResult before = state.results.get(r.row());
@@ -138,6 +156,7 @@ final class Applier {
         start.put("options", Map.of("skip_invalid", plan.options().skipInvalid(),
                 "update_existing", plan.options().updateExisting()));
         start.put("target", settings.client().baseUri().toString());
+        start.put("username", settings.client().username());
         start.put("live_agents", plan.liveAgents());
         journal.write("start", start);
         for (PlannedRow r : plan.rows()) {
@@ -188,19 +207,62 @@ final class Applier {
             // write the end of the journal and the results even when the thread was interrupted
             boolean interrupt = Thread.interrupted();
             try {
-                Map<String, Object> end = new LinkedHashMap<>();
-                end.put("status", stopped == null ? "complete" : "stopped");
-                end.put("reason", stopped);
-                end.put("counts", counts());
-                journal.write("end", end);
-                journal.sync();
-                ResultsCsv.write(run.results(), plan.input(), results);
+                end();
             } finally {
                 settings.progress().finish();
                 if (interrupt) {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /** Says on the notices which run this is and where its files are, before anything is sent. */
+    private void announce(String verb) {
+        settings.notices().accept(verb + " run " + run.id() + "; if it stops, resume it with --resume " + run.id());
+        settings.notices().accept("  journal " + run.journal() + ", results " + run.results());
+    }
+
+    /**
+     * The end event and the results CSV. When the journal cannot be written (a full disk), the results
+     * are still written if they can be, and the run stops with how to resume it.
+     */
+    private void end() {
+        String journalFailure = journal.failure();
+        if (journalFailure == null) {
+            try {
+                Map<String, Object> end = new LinkedHashMap<>();
+                end.put("status", stopped == null ? "complete" : "stopped");
+                end.put("reason", stopped);
+                end.put("counts", counts());
+                journal.write("end", end);
+                journal.sync();
+            } catch (BulkException e) {
+                journalFailure = journal.failure();
+            }
+        }
+        BulkException resultsFailure = null;
+        try {
+            ResultsCsv.write(run.results(), plan.input(), results);
+        } catch (BulkException e) {
+            resultsFailure = e;
+        }
+        if (journalFailure != null) {
+            throw new BulkException("run " + run.id() + " stopped: cannot write the journal " + run.journal() + ": "
+                    + journalFailure + "; fix that, then resume it with --resume " + run.id());
+        }
+        if (resultsFailure != null) {
+            throw new BulkException("run " + run.id() + " " + (stopped == null ? "ended" : "stopped") + ", but "
+                    + resultsFailure.getMessage() + "; resume it with --resume " + run.id()
+                    + " to write them again", resultsFailure);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a journal without a start event is refused by a resume with a clear message
         }
     }
 
