@@ -1,7 +1,6 @@
 package io.cnsh.cli;
 
 import io.cnsh.dsl.AgentsContext;
-import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
 import io.cnsh.dsl.Show;
 import java.nio.file.Files;
@@ -19,26 +18,26 @@ final class Scripts {
         if (!Files.isRegularFile(path)) {
             throw new UsageException("no such script: " + file);
         }
-        try (Target t = main.openTarget(options)) {
+        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client()), main.out(), main.err(), main.env());
-            runner.runFile(path, args);
-            return Main.OK;
-        } catch (ScriptExit e) {
-            return e.code();
+            return stop.run(() -> {
+                runner.runFile(path, args);
+                return Main.OK;
+            });
         }
     }
 
     static int evaluate(Main main, TargetOptions options, String code) {
-        try (Target t = main.openTarget(options)) {
+        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             AgentsContext agents = new AgentsContext(t.client());
             ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env());
-            Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
-            for (String line : Show.lines(value, width(main), agents.isReveal())) {
-                main.out().println(line);
-            }
-            return Main.OK;
-        } catch (ScriptExit e) {
-            return e.code();
+            return stop.run(() -> {
+                Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
+                for (String line : Show.lines(value, width(main), agents.isReveal())) {
+                    main.out().println(line);
+                }
+                return Main.OK;
+            });
         }
     }
 
