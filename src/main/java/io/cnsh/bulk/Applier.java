@@ -11,11 +11,7 @@ import io.cnsh.client.PartialFailureException;
 import io.cnsh.client.TokenRejectedException;
 import io.cnsh.model.Agent;
 import io.cnsh.model.ContactNowException;
-import io.cnsh.model.Secrets;
 import io.cnsh.model.WriteResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,6 +50,7 @@ final class Applier {
     private final Run run;
     private final Plan plan;
     private final Journal journal;
+    private final RunRecord record;
     private final Map<Integer, RowResult> results = new TreeMap<>();
     private final Set<Integer> sending = new HashSet<>();
     private final Set<Integer> counted = new HashSet<>();
@@ -67,6 +64,7 @@ final class Applier {
         this.run = run;
         this.plan = plan;
         this.journal = journal;
+        this.record = new RunRecord(run, journal, settings.notices());
         this.batch = batchesBefore;
     }
 
@@ -75,14 +73,14 @@ final class Applier {
         try (Journal journal = Journal.open(run.journal(), settings.clock())) {
             Applier a = new Applier(settings, run, plan, journal, 0);
             try {
-                a.journalStart();
+                a.record.start(plan, settings.client(), settings.batchSize());
             } catch (BulkException e) {
                 // nothing was sent yet, so a journal without all of its plan is no run to resume
                 journal.close();
-                deleteQuietly(run.journal());
+                RunRecord.deleteQuietly(run.journal());
                 throw new BulkException("cannot start a run: " + e.getMessage() + "; nothing was sent", e);
             }
-            a.announce("Started");
+            a.record.announce("Started");
             List<PlannedRow> toSend = new ArrayList<>();
             for (PlannedRow r : plan.rows()) {
                 switch (r.action()) {
@@ -112,7 +110,7 @@ final class Applier {
             long done = state.results.values().stream().filter(r -> r.status().done()).count();
             journal.write("resume", Map.of("rows_done", done, "live_agents", fresh.liveAgents(),
                     "batch_size", settings.batchSize()));
-            a.announce("Resuming");
+            a.record.announce("Resuming");
             List<PlannedRow> toSend = new ArrayList<>();
             for (PlannedRow r : fresh.rows()) {
                 RowResult before = state.results.get(r.row());
@@ -145,42 +143,6 @@ final class Applier {
         }
     }
 
-    private void journalStart() {
-        Map<String, Object> start = new LinkedHashMap<>();
-        start.put("run", run.id());
-        start.put("kind", plan.kind().label());
-        start.put("input", plan.source() == null ? null : plan.source().toString());
-        start.put("sha256", plan.sha256());
-        start.put("rows", plan.rows().size());
-        start.put("batch_size", settings.batchSize());
-        start.put("options", Map.of("skip_invalid", plan.options().skipInvalid(),
-                "update_existing", plan.options().updateExisting()));
-        start.put("target", settings.client().baseUri().toString());
-        start.put("username", settings.client().username());
-        start.put("live_agents", plan.liveAgents());
-        journal.write("start", start);
-        for (PlannedRow r : plan.rows()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("row", r.row());
-            e.put("action", r.action().name().toLowerCase(java.util.Locale.ROOT));
-            e.put("agentid", id(r));
-            e.put("username", r.username());
-            List<Map<String, String>> changes = new ArrayList<>();
-            for (FieldChange c : r.changes()) {
-                Map<String, String> m = new LinkedHashMap<>();
-                m.put("field", c.field());
-                m.put("old", c.secret() ? Secrets.mask(c.before()) : c.before());
-                m.put("new", c.secret() ? Secrets.mask(c.after()) : c.after());
-                changes.add(m);
-            }
-            e.put("changes", changes);
-            if (r.note() != null) {
-                e.put("note", r.note());
-            }
-            journal.write("plan", e);
-        }
-    }
-
     private void execute(List<PlannedRow> toSend) {
         toSend.forEach(r -> sending.add(r.row()));
         settings.progress().start(plan.kind().label(), toSend.size());
@@ -207,62 +169,13 @@ final class Applier {
             // write the end of the journal and the results even when the thread was interrupted
             boolean interrupt = Thread.interrupted();
             try {
-                end();
+                record.end(stopped, counts(), plan.input(), results);
             } finally {
                 settings.progress().finish();
                 if (interrupt) {
                     Thread.currentThread().interrupt();
                 }
             }
-        }
-    }
-
-    /** Says on the notices which run this is and where its files are, before anything is sent. */
-    private void announce(String verb) {
-        settings.notices().accept(verb + " run " + run.id() + "; if it stops, resume it with --resume " + run.id());
-        settings.notices().accept("  journal " + run.journal() + ", results " + run.results());
-    }
-
-    /**
-     * The end event and the results CSV. When the journal cannot be written (a full disk), the results
-     * are still written if they can be, and the run stops with how to resume it.
-     */
-    private void end() {
-        String journalFailure = journal.failure();
-        if (journalFailure == null) {
-            try {
-                Map<String, Object> end = new LinkedHashMap<>();
-                end.put("status", stopped == null ? "complete" : "stopped");
-                end.put("reason", stopped);
-                end.put("counts", counts());
-                journal.write("end", end);
-                journal.sync();
-            } catch (BulkException e) {
-                journalFailure = journal.failure();
-            }
-        }
-        BulkException resultsFailure = null;
-        try {
-            ResultsCsv.write(run.results(), plan.input(), results);
-        } catch (BulkException e) {
-            resultsFailure = e;
-        }
-        if (journalFailure != null) {
-            throw new BulkException("run " + run.id() + " stopped: cannot write the journal " + run.journal() + ": "
-                    + journalFailure + "; fix that, then resume it with --resume " + run.id());
-        }
-        if (resultsFailure != null) {
-            throw new BulkException("run " + run.id() + " " + (stopped == null ? "ended" : "stopped") + ", but "
-                    + resultsFailure.getMessage() + "; resume it with --resume " + run.id()
-                    + " to write them again", resultsFailure);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a journal without a start event is refused by a resume with a clear message
         }
     }
 
