@@ -34,8 +34,8 @@ class Options {
     @Option(names = '--resume', paramLabel = 'RUN_ID', description = 'Finish a run that stopped; its journal says what is done.')
     String resume
 
-    @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: ${DEFAULT-VALUE}).')
-    int batchSize = Bulk.DEFAULT_BATCH_SIZE
+    @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: 100; a resume: the run\'s own).')
+    Integer batchSize
 
     @Option(names = '--skip-invalid', description = 'Leave rows with problems out instead of refusing the plan.')
     boolean skipInvalid
@@ -49,18 +49,21 @@ if ((opts.csv == null) == (opts.resume == null)) {
     err.println 'bulk-create.groovy: give NEW.csv, or --resume RUN_ID (not both)'
     exit 2
 }
-if (opts.batchSize < 1) {
+if (opts.batchSize != null && opts.batchSize < 1) {
     err.println "bulk-create.groovy: --batch-size must be at least 1, got ${opts.batchSize}"
     exit 2
 }
 
-def bulk = Bulk.builder(cn)
+def builder = Bulk.builder(cn)
         .runs(RunStore.fromEnvironment(env))
-        .batchSize(opts.batchSize)
         .skipInvalid(opts.skipInvalid)
         .updateExisting(opts.updateExisting)
         .progress(Progress.auto(err))
-        .build()
+        .notices { String line -> err.println(line); err.flush() }
+if (opts.batchSize != null) {
+    builder.batchSize(opts.batchSize)
+}
+def bulk = builder.build()
 
 try {
     exit bulk.planOrApply(Plan.Kind.CREATE, opts.csv, opts.resume, opts.apply, out.&println)

@@ -12,7 +12,6 @@ import io.cnsh.client.TokenRejectedException;
 import io.cnsh.client.WriteRefusedException;
 import io.cnsh.model.Agent;
 import io.cnsh.model.ContactNowException;
-import io.cnsh.model.Secrets;
 import io.cnsh.model.WriteResult;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  */
 final class Applier {
 
-    /** How to send. */
-    record Settings(ContactNow client, int batchSize, int maxCreateAttempts, Progress progress, Clock clock) {
+    /** How to send, and where the run's notices (its id and files as it starts) go. */
+    record Settings(ContactNow client, int batchSize, int maxCreateAttempts, Progress progress, Clock clock,
+                    Consumer<String> notices) {
     }
 
     /** A create row waiting to be sent, with the number of sends whose outcome was lost. */
@@ -50,6 +51,7 @@ final class Applier {
     private final Run run;
     private final Plan plan;
     private final Journal journal;
+    private final RunRecord record;
     private final Map<Integer, RowResult> results = new TreeMap<>();
     private final Set<Integer> sending = new HashSet<>();
     private final Set<Integer> counted = new HashSet<>();
@@ -63,6 +65,7 @@ final class Applier {
         this.run = run;
         this.plan = plan;
         this.journal = journal;
+        this.record = new RunRecord(run, journal, settings.notices());
         this.batch = batchesBefore;
     }
 
@@ -70,7 +73,15 @@ final class Applier {
     static RunResult apply(Settings settings, Run run, Plan plan) {
         try (Journal journal = Journal.open(run.journal(), settings.clock())) {
             Applier a = new Applier(settings, run, plan, journal, 0);
-            a.journalStart();
+            try {
+                a.record.start(plan, settings.client(), settings.batchSize());
+            } catch (BulkException e) {
+                // nothing was sent yet, so a journal without all of its plan is no run to resume
+                journal.close();
+                RunRecord.deleteQuietly(run.journal());
+                throw new BulkException("cannot start a run: " + e.getMessage() + "; nothing was sent", e);
+            }
+            a.record.announce("Started");
             List<PlannedRow> toSend = new ArrayList<>();
             for (PlannedRow r : plan.rows()) {
                 switch (r.action()) {
@@ -94,8 +105,13 @@ final class Applier {
     static RunResult resume(Settings settings, Run run, JournalState state, Plan fresh) {
         try (Journal journal = Journal.open(run.journal(), settings.clock())) {
             Applier a = new Applier(settings, run, fresh, journal, state.batches);
+            if (journal.repair() != null) {
+                settings.notices().accept("Run " + run.id() + ": " + journal.repair() + ".");
+            }
             long done = state.results.values().stream().filter(r -> r.status().done()).count();
-            journal.write("resume", Map.of("rows_done", done, "live_agents", fresh.liveAgents()));
+            journal.write("resume", Map.of("rows_done", done, "live_agents", fresh.liveAgents(),
+                    "batch_size", settings.batchSize()));
+            a.record.announce("Resuming");
             List<PlannedRow> toSend = new ArrayList<>();
             for (PlannedRow r : fresh.rows()) {
                 RowResult before = state.results.get(r.row());
@@ -128,41 +144,6 @@ final class Applier {
         }
     }
 
-    private void journalStart() {
-        Map<String, Object> start = new LinkedHashMap<>();
-        start.put("run", run.id());
-        start.put("kind", plan.kind().label());
-        start.put("input", plan.source() == null ? null : plan.source().toString());
-        start.put("sha256", plan.sha256());
-        start.put("rows", plan.rows().size());
-        start.put("batch_size", settings.batchSize());
-        start.put("options", Map.of("skip_invalid", plan.options().skipInvalid(),
-                "update_existing", plan.options().updateExisting()));
-        start.put("target", settings.client().baseUri().toString());
-        start.put("live_agents", plan.liveAgents());
-        journal.write("start", start);
-        for (PlannedRow r : plan.rows()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("row", r.row());
-            e.put("action", r.action().name().toLowerCase(java.util.Locale.ROOT));
-            e.put("agentid", id(r));
-            e.put("username", r.username());
-            List<Map<String, String>> changes = new ArrayList<>();
-            for (FieldChange c : r.changes()) {
-                Map<String, String> m = new LinkedHashMap<>();
-                m.put("field", c.field());
-                m.put("old", c.secret() ? Secrets.mask(c.before()) : c.before());
-                m.put("new", c.secret() ? Secrets.mask(c.after()) : c.after());
-                changes.add(m);
-            }
-            e.put("changes", changes);
-            if (r.note() != null) {
-                e.put("note", r.note());
-            }
-            journal.write("plan", e);
-        }
-    }
-
     private void execute(List<PlannedRow> toSend) {
         toSend.forEach(r -> sending.add(r.row()));
         settings.progress().start(plan.kind().label(), toSend.size());
@@ -189,13 +170,7 @@ final class Applier {
             // write the end of the journal and the results even when the thread was interrupted
             boolean interrupt = Thread.interrupted();
             try {
-                Map<String, Object> end = new LinkedHashMap<>();
-                end.put("status", stopped == null ? "complete" : "stopped");
-                end.put("reason", stopped);
-                end.put("counts", counts());
-                journal.write("end", end);
-                journal.sync();
-                ResultsCsv.write(run.results(), plan.input(), results);
+                record.end(stopped, counts(), plan.input(), results);
             } finally {
                 settings.progress().finish();
                 if (interrupt) {

@@ -4,6 +4,7 @@ import io.cnsh.client.AgentQuery;
 import io.cnsh.client.ContactNow;
 import io.cnsh.model.Agent;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Bulk changes from CSV files, planned first and applied as planned: the engine behind
@@ -47,12 +49,13 @@ public final class Bulk {
 
     private final ContactNow client;
     private final RunStore runs;
-    private final int batchSize;
+    private final Integer batchSize;
     private final int maxCreateAttempts;
     private final Progress progress;
     private final Clock clock;
     private final Plan.Options options;
     private final boolean listUnmanaged;
+    private final Consumer<String> notices;
 
     private Bulk(Builder b) {
         this.client = Objects.requireNonNull(b.client, "client");
@@ -63,6 +66,7 @@ public final class Bulk {
         this.clock = b.clock;
         this.options = new Plan.Options(b.skipInvalid, b.updateExisting);
         this.listUnmanaged = b.listUnmanaged;
+        this.notices = b.notices;
     }
 
     /** A builder for bulk runs through this client. */
@@ -122,7 +126,7 @@ public final class Bulk {
                     + "; nothing was sent (fix them, or leave them out with --skip-invalid)");
         }
         announce(plan, r -> true);
-        return Applier.apply(settings(), runs.create(plan.kind()), plan);
+        return Applier.apply(settings(batchSize == null ? DEFAULT_BATCH_SIZE : batchSize), runs.create(plan.kind()), plan);
     }
 
     /**
@@ -142,11 +146,13 @@ public final class Bulk {
      * Resumes a run that stopped (interrupted, killed, connection lost) or had failures: rows the
      * journal shows as done are left alone; the others are planned again against the live agents, and
      * a row sent before the stop counts as done when the live agents already show it. The CSV must be
-     * the one the run started with (its SHA-256 is checked).
+     * the one the run started with (its SHA-256 is checked), the client must be aimed at the account
+     * the run was made for, and batches keep the run's size unless this builder was given one.
      */
     public RunResult resume(String runId) {
         Run run = runs.open(runId);
         JournalState state = JournalState.read(run.journal());
+        checkTarget(runId, state);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(state.input);
@@ -163,7 +169,7 @@ public final class Bulk {
         Plan fresh = Planner.plan(state.kind, table, state.input, state.sha256, live, state.options, false);
         // rows the journal shows as done are not sent again (a few more may turn out done when resumed)
         announce(fresh, r -> state.results.get(r.row()) == null || !state.results.get(r.row()).status().done());
-        return Applier.resume(settings(), run, state, fresh);
+        return Applier.resume(settings(batchSize == null ? state.batchSize : batchSize), run, state, fresh);
     }
 
     /**
@@ -195,8 +201,47 @@ public final class Bulk {
         return result.exitCode();
     }
 
-    private Applier.Settings settings() {
-        return new Applier.Settings(client, batchSize, maxCreateAttempts, progress, clock);
+    private Applier.Settings settings(int size) {
+        return new Applier.Settings(client, size, maxCreateAttempts, progress, clock, notices);
+    }
+
+    /**
+     * Refuses a journal made against another account: another base URL or API user. A base URL on
+     * this machine (loopback) is compared without its port, because the in-process sandbox listens on
+     * a new port each time it starts. A journal that names no target (an older cnsh) is resumed
+     * against this client, and the notices say so.
+     */
+    private void checkTarget(String runId, JournalState state) {
+        String now = client.baseUri().toString();
+        if (state.target == null) {
+            notices.accept("Run " + runId + ": its journal does not say which account it was made for; resuming it"
+                    + " against " + now + " as " + client.username());
+            return;
+        }
+        boolean sameUser = state.username == null || state.username.equals(client.username());
+        if (!sameUser || !sameBaseUrl(URI.create(state.target), client.baseUri())) {
+            throw new BulkException("run " + runId + " was made against " + state.target
+                    + (state.username == null ? "" : " as " + state.username) + ", not " + now + " as "
+                    + client.username() + "; resume it with the target it was made for");
+        }
+    }
+
+    private static boolean sameBaseUrl(URI a, URI b) {
+        if (!text(a.getScheme()).equalsIgnoreCase(text(b.getScheme()))
+                || !text(a.getHost()).equalsIgnoreCase(text(b.getHost()))
+                || !text(a.getPath()).replaceAll("/+$", "").equals(text(b.getPath()).replaceAll("/+$", ""))) {
+            return false;
+        }
+        return a.getPort() == b.getPort() || loopback(a.getHost());
+    }
+
+    private static boolean loopback(String host) {
+        String h = text(host).toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     private static byte[] read(Path csv) {
@@ -219,20 +264,21 @@ public final class Bulk {
 
     @Override
     public String toString() {
-        return "Bulk[" + client + ", " + runs + ", batch size " + batchSize + "]";
+        return "Bulk[" + client + ", " + runs + ", batch size " + (batchSize == null ? DEFAULT_BATCH_SIZE : batchSize) + "]";
     }
 
     /** Builds a {@link Bulk}; only the client is required. */
     public static final class Builder {
         private final ContactNow client;
         private RunStore runs = RunStore.fromEnvironment(System.getenv());
-        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Integer batchSize;
         private int maxCreateAttempts = DEFAULT_CREATE_ATTEMPTS;
         private Progress progress = Progress.none();
         private Clock clock = Clock.systemUTC();
         private boolean skipInvalid;
         private boolean updateExisting;
         private boolean listUnmanaged;
+        private Consumer<String> notices = line -> { };
 
         private Builder(ContactNow client) {
             this.client = client;
@@ -244,7 +290,7 @@ public final class Bulk {
             return this;
         }
 
-        /** Rows per request (default {@value Bulk#DEFAULT_BATCH_SIZE}). */
+        /** Rows per request (default {@value Bulk#DEFAULT_BATCH_SIZE}; a resume: the size the run started with). */
         public Builder batchSize(int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -283,6 +329,15 @@ public final class Bulk {
         /** Creates: update agents whose username exists instead of skipping them. */
         public Builder updateExisting(boolean update) {
             this.updateExisting = update;
+            return this;
+        }
+
+        /**
+         * Where a run says which run it is and where its journal and results CSV are, as it starts or
+         * resumes, before anything is sent (default: nowhere). The bulk scripts pass standard error.
+         */
+        public Builder notices(Consumer<String> sink) {
+            this.notices = Objects.requireNonNull(sink, "notices");
             return this;
         }
 

@@ -16,6 +16,10 @@ final class JournalState {
     final String sha256;
     final Plan.Options options;
     final int batchSize;
+    /** The base URL the run was made against, or {@code null} in a journal that does not say. */
+    final String target;
+    /** The API user the run was made as, or {@code null} in a journal that does not say. */
+    final String username;
     final Map<Integer, RowAction> planned = new HashMap<>();
     final Set<Integer> sent = new HashSet<>();
     final Map<Integer, RowResult> results = new HashMap<>();
@@ -32,7 +36,9 @@ final class JournalState {
         sha256 = start.path("sha256").asText();
         options = new Plan.Options(start.path("options").path("skip_invalid").asBoolean(),
                 start.path("options").path("update_existing").asBoolean());
-        batchSize = start.path("batch_size").asInt(Bulk.DEFAULT_BATCH_SIZE);
+        batchSize = Math.max(1, start.path("batch_size").asInt(Bulk.DEFAULT_BATCH_SIZE));
+        target = text(start, "target");
+        username = text(start, "username");
         boolean end = false;
         int batchCount = 0;
         for (JsonNode e : events) {

@@ -1,12 +1,9 @@
 package io.cnsh.bulk;
 
 import io.cnsh.model.Secrets;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,8 @@ import java.util.Map;
  * Writes the results CSV of a run: the input's columns (secret cells masked) followed by
  * {@code status}, {@code agentid} and {@code error}, one line per data row. An input keyed by
  * agentid already has that column, so it is not added twice (the file stays a CSV that can be read
- * back, with one column per name).
+ * back, with one column per name). The file is replaced whole: written beside it and renamed, so a
+ * full disk leaves the previous results, never a file cut short.
  */
 final class ResultsCsv {
 
@@ -45,19 +43,9 @@ final class ResultsCsv {
             line(out, cells);
         }
         try {
-            if (!Files.exists(file)) {
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(file);
-                }
-            }
-            // a plain stream: a pending thread interrupt must not stop the results from being written
-            try (FileOutputStream f = new FileOutputStream(file.toFile(), false)) {
-                f.write(out.toString().getBytes(StandardCharsets.UTF_8));
-            }
+            RunFiles.replace(file, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BulkException("cannot write the results " + file + ": " + e.getMessage(), e);
+            throw new BulkException("cannot write the results " + file + ": " + RunFiles.reason(e), e);
         }
     }
 

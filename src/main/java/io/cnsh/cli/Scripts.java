@@ -25,38 +25,40 @@ final class Scripts {
             throw new UsageException("no such script: " + file);
         }
         ChangeGuard.Options rules = run.guardOptions(main.env());
-        try (Target t = main.openTarget(options)) {
+        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
             ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
                     main.out(), main.err(), main.env(), guard);
-            int code;
-            try {
-                runner.runFile(path, args);
-                code = Main.OK;
-            } catch (ScriptExit e) {
-                code = exited(main, e);
-            }
-            return afterRefusal(main, guard, code);
+            int code = stop.run(() -> {
+                try {
+                    runner.runFile(path, args);
+                    return Main.OK;
+                } catch (ScriptExit e) {
+                    return exited(main, e);
+                }
+            });
+            return stop.requested() ? code : afterRefusal(main, guard, code);
         }
     }
 
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
         ChangeGuard.Options rules = run.guardOptions(main.env());
-        try (Target t = main.openTarget(options)) {
+        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
             AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
             ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);
-            int exit;
-            try {
-                Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
-                for (String line : Show.lines(value, width(main), agents.isReveal())) {
-                    main.out().println(line);
+            int exit = stop.run(() -> {
+                try {
+                    Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
+                    for (String line : Show.lines(value, width(main), agents.isReveal())) {
+                        main.out().println(line);
+                    }
+                    return Main.OK;
+                } catch (ScriptExit e) {
+                    return exited(main, e);
                 }
-                exit = Main.OK;
-            } catch (ScriptExit e) {
-                exit = exited(main, e);
-            }
-            return afterRefusal(main, guard, exit);
+            });
+            return stop.requested() ? exit : afterRefusal(main, guard, exit);
         }
     }
 

@@ -107,11 +107,13 @@ class BulkUpdateScriptSpec extends Specification {
         run.exitCode == 0
         run.out.contains("Applied run ${id}: 2 updated, 1 unchanged.")
         run.out.contains("Results: ${cnsh.runs.resolve(id + '.results.csv')}")
-        run.errLines.size() == 4
-        run.errLines[0] == 'update: 2 rows to send'
-        run.errLines[1].startsWith('update: 1/2 rows, 0 bad, ')
-        run.errLines[2].startsWith('update: 2/2 rows, 0 bad, ')
-        run.errLines[3].startsWith('update: finished 2/2 rows, 0 bad, in ')
+        run.errLines.size() == 6
+        run.errLines[0] == "Started run ${id}; if it stops, resume it with --resume ${id}".toString()
+        run.errLines[1] == "  journal ${cnsh.runs.resolve(id + '.jsonl')}, results ${cnsh.runs.resolve(id + '.results.csv')}".toString()
+        run.errLines[2] == 'update: 2 rows to send'
+        run.errLines[3].startsWith('update: 1/2 rows, 0 bad, ')
+        run.errLines[4].startsWith('update: 2/2 rows, 0 bad, ')
+        run.errLines[5].startsWith('update: finished 2/2 rows, 0 bad, in ')
         cnsh.requests('agents/update')*.records() == [1, 1]
         cnsh.agent(username: 'gokafor').pin == '771199'
         cnsh.agent(username: 'mbell').phone == '+44 20 7946 0999'

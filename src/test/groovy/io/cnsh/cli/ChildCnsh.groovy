@@ -1,0 +1,69 @@
+package io.cnsh.cli
+
+import io.cnsh.testing.SandboxFixture
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * {@code cnsh} in a process of its own (the test class path, {@code io.cnsh.cli.Main}), aimed at a
+ * fixture's sandbox with {@code --base-url}, with the fixture's {@code CNSH_HOME}; its output goes to
+ * {@code out.txt} and {@code err.txt} in {@code dir}. For what only a real process shows: signals,
+ * exit codes, file-size limits.
+ */
+class ChildCnsh {
+
+    final Process process
+    final Path out
+    final Path err
+
+    private ChildCnsh(Process process, Path out, Path err) {
+        this.process = process
+        this.out = out
+        this.err = err
+    }
+
+    /** Starts {@code cnsh --base-url FIXTURE --username demo ARGS}; {@code limitKb} sets {@code ulimit -f} first. */
+    static ChildCnsh start(SandboxFixture cnsh, Path dir, List<String> args, Integer limitKb = null) {
+        String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
+        List<String> command = ['java', '-XX:-UsePerfData', '-XX:TieredStopAtLevel=1', '-cp', cp, Main.name,
+                                '--base-url', cnsh.client.baseUri().toString(), '--username', 'demo'] + args
+        if (limitKb != null) {
+            command = ['bash', '-c', "ulimit -f ${limitKb} && exec \"\$@\"".toString(), 'cnsh'] + command
+        }
+        Path out = dir.resolve('out.txt')
+        Path err = dir.resolve('err.txt')
+        def builder = new ProcessBuilder(command).directory(new File('.').absoluteFile)
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+        builder.environment().keySet().removeAll(['CNSH_PROFILE', 'CNSH_BASE_URL', 'CNSH_USERNAME', 'CNSH_ASSUME_YES'])
+        builder.environment().putAll([CNSH_HOME: cnsh.home.toString(), CNSH_PASSWORD: 'demo', TERM: 'dumb'])
+        new ChildCnsh(builder.start(), out, err)
+    }
+
+    long pid() {
+        process.pid()
+    }
+
+    String getOut() {
+        Files.exists(out) ? Files.readString(out) : ''
+    }
+
+    String getErr() {
+        Files.exists(err) ? Files.readString(err) : ''
+    }
+
+    /** Sends a signal by name ({@code INT}, {@code TERM}) with {@code kill}. */
+    void signal(String name) {
+        assert new ProcessBuilder('kill', "-${name}".toString(), String.valueOf(pid())).start().waitFor() == 0
+    }
+
+    /** Waits for the process to end (at most a minute) and returns its exit code. */
+    int waitFor() {
+        assert process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS): "cnsh did not end:\n${err}"
+        process.exitValue()
+    }
+
+    void destroy() {
+        process.destroyForcibly()
+    }
+}
