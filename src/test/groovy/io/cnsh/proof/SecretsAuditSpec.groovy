@@ -238,6 +238,9 @@ class SecretsAuditSpec extends Specification {
         tmux.run('set-option', '-g', 'remain-on-exit', 'on')
         tmux.run('respawn-pane', '-k', '-t', 'spec', command)
         tmux.waitFor('\ncnsh 127.0.0.1>')
+        // the names for completion are read in the background after the prompt; with --debug that read
+        // is logged, and typing before it ends lets its lines land inside the typed line on screen
+        tmux.waitFor('[ContactNowApi#readAgents] <--- END HTTP')
         tmux.type(REPL_CREATE)
         tmux.press('Enter')
         tmux.waitFor('created agent ')
