@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cnsh.model.Agent;
 import io.cnsh.model.Secrets;
+import io.cnsh.model.XmlText;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Jackson bindings for {@link Agent} (fields in order, {@code null} written as null or
@@ -29,16 +31,25 @@ final class AgentJacksonModule extends SimpleModule {
     AgentJacksonModule(Format format) {
         super("cnsh-wire-" + format.wireName());
         boolean xml = format == Format.XML;
-        addSerializer(Agent.class, new AgentSerializer());
+        // XML cannot carry some characters JSON can (U+0000, an unpaired surrogate): an agent stored
+        // with one over JSON, or before they were refused, must not make every XML answer fail.
+        addSerializer(Agent.class, new AgentSerializer(xml ? XmlText::replaceIllegal : UnaryOperator.identity()));
         addDeserializer(Agent.class, new AgentDeserializer(format));
         addDeserializer(Boolean.class, new LenientBooleanDeserializer());
         if (xml) {
             addSerializer(Boolean.class, new NumericBooleanSerializer());
+            addSerializer(String.class, new XmlTextSerializer());
             addDeserializer(String.class, new EmptyAsNullStringDeserializer());
         }
     }
 
     static final class AgentSerializer extends JsonSerializer<Agent> {
+        private final UnaryOperator<String> text;
+
+        AgentSerializer(UnaryOperator<String> text) {
+            this.text = text;
+        }
+
         @Override
         public void serialize(Agent agent, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
@@ -47,7 +58,7 @@ final class AgentJacksonModule extends SimpleModule {
                 if (e.getValue() == null) {
                     gen.writeNull();
                 } else {
-                    gen.writeString(e.getValue());
+                    gen.writeString(text.apply(e.getValue()));
                 }
             }
             gen.writeEndObject();
@@ -199,6 +210,14 @@ final class AgentJacksonModule extends SimpleModule {
         @Override
         public void serialize(Boolean value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeNumber(value ? 1 : 0);
+        }
+    }
+
+    /** Text of XML answers (an error message, a token), with what XML cannot carry replaced. */
+    static final class XmlTextSerializer extends JsonSerializer<String> {
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(XmlText.replaceIllegal(value));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cnsh.sandbox
 
 import java.nio.charset.StandardCharsets
+import java.sql.DriverManager
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup
@@ -216,5 +217,52 @@ class BadInputSpec extends Specification {
 
     static int total(LoopbackHttp client, String pathAndQuery) {
         client.get(pathAndQuery).json().get('total').intValue()
+    }
+
+    def "text XML cannot carry is refused at #action in JSON, naming the record and field; nothing of it is stored"() {
+        when:
+        Reply r = http.post("database.php?token=$token&method=agents&action=$action&format=json&raw=1", payload)
+
+        then:
+        r.json().get('bad').intValue() == 1
+        r.error() == expected
+        http.get("database.php?token=$token&method=agents&action=read&format=xml&username=ctl").status == 200
+        http.get("database.php?token=$token&method=agents&action=read&agentid=550003").json().get('list').get(0).get('name').asText() != 'A\u0000B'
+
+        where:
+        action   | payload                                              || expected
+        'create' | '[{"name":"A\\u0000B","username":"ctl"}]'            || "Record 1: field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it."
+        'update' | '[{"agentid":"550003","name":"A\\u0000B"}]'          || "Record 1: field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it."
+    }
+
+    def "an agent stored with text XML cannot carry, before the rule, still reads as XML with the character replaced"() {
+        given: 'a store whose agent 550003 was written with U+0000 and an unpaired surrogate'
+        Path data = dir.resolve('old-store')
+        SandboxServer.builder().dataDir(data).seed(Seed.DEMO).build().start().close()
+        DriverManager.getConnection("jdbc:h2:file:${data.toAbsolutePath().resolve('cnsh-sandbox')}", 'sa', '').withCloseable { c ->
+            def update = c.prepareStatement('UPDATE "agents" SET "name" = ?, "userfield" = ? WHERE "agentid" = 550003')
+            update.setString(1, 'A\u0000B')
+            update.setString(2, '\ud800')
+            assert update.executeUpdate() == 1
+        }
+        SandboxServer old = SandboxServer.builder().dataDir(data).build().start()
+        LoopbackHttp client = new LoopbackHttp(old)
+        String t = client.token()
+
+        when:
+        Reply all = client.get("database.php?token=$t&method=agents&action=read&format=xml")
+        Reply one = client.get("database.php?token=$t&method=agents&action=read&format=xml&agentid=550003")
+
+        then:
+        all.status == 200
+        all.xmlValue('total') == '40'
+        one.xml().getElementsByTagName('name').item(0).textContent == 'A\uFFFDB'
+        one.xml().getElementsByTagName('userfield').item(0).textContent == '\uFFFD'
+
+        and: 'JSON gives the stored text as it is'
+        client.get("database.php?token=$t&method=agents&action=read&agentid=550003").json().get('list').get(0).get('name').asText() == 'A\u0000B'
+
+        cleanup:
+        old?.close()
     }
 }
