@@ -12,6 +12,7 @@ import io.cnsh.wire.WireLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,6 +188,11 @@ final class ApiHandler extends Handler.Abstract {
         }
         if (faults.garble()) {
             send(ex, call, new Reply(200, TEXT_HTML, errorPage(502), "fault: garbled body (" + reply.outcome() + ")"));
+            return;
+        }
+        if (faults.truncate()) {
+            send(ex, call, new Reply(reply.status(), reply.contentType(),
+                    Arrays.copyOf(reply.body(), reply.body().length / 2), "fault: truncated body (" + reply.outcome() + ")"));
             return;
         }
         send(ex, call, reply);

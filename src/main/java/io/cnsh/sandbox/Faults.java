@@ -41,6 +41,7 @@ public final class Faults {
     private final AtomicInteger nextResets = new AtomicInteger();
     private final AtomicInteger nextLostResponses = new AtomicInteger();
     private final AtomicInteger nextGarbledBodies = new AtomicInteger();
+    private final AtomicInteger nextTruncatedBodies = new AtomicInteger();
     private final AtomicInteger nextExpiredTokens = new AtomicInteger();
     private final AtomicInteger nextUnknownTokens = new AtomicInteger();
     private final AtomicInteger nextInvalidTokens = new AtomicInteger();
@@ -109,6 +110,15 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Answers the next {@code n} requests with the first half of the API's body, with its status and
+     * content type: an answer in the right format that cannot be parsed.
+     */
+    public Faults nextTruncatedBodies(int n) {
+        nextTruncatedBodies.set(count(n));
+        return this;
+    }
+
     /** Answers the next {@code n} {@code database.php} calls {@code "Expired token"} with {@code expire:-1}. */
     public Faults nextExpiredTokens(int n) {
         nextExpiredTokens.set(count(n));
@@ -142,7 +152,7 @@ public final class Faults {
         resetRate = 0;
         lostResponseRate = 0;
         for (AtomicInteger n : new AtomicInteger[] {nextHttpErrors, nextResets, nextLostResponses,
-                nextGarbledBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens}) {
+                nextGarbledBodies, nextTruncatedBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens}) {
             n.set(0);
         }
         return this;
@@ -172,6 +182,7 @@ public final class Faults {
         addCount(j, "resets", nextResets);
         addCount(j, "lost responses", nextLostResponses);
         addCount(j, "garbled bodies", nextGarbledBodies);
+        addCount(j, "truncated bodies", nextTruncatedBodies);
         addCount(j, "expired tokens", nextExpiredTokens);
         addCount(j, "unknown tokens", nextUnknownTokens);
         addCount(j, "invalid tokens", nextInvalidTokens);
@@ -234,6 +245,10 @@ public final class Faults {
 
     boolean garble() {
         return hit(nextGarbledBodies);
+    }
+
+    boolean truncate() {
+        return hit(nextTruncatedBodies);
     }
 
     private boolean hit(AtomicInteger n) {
