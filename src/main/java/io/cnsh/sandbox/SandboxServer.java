@@ -194,7 +194,6 @@ public final class SandboxServer implements AutoCloseable {
         c.setPort(config.port);
         c.setIdleTimeout(config.readTimeout.toMillis());
         c.setAcceptQueueSize(256);
-        c.setReuseAddress(false);
         jetty.addConnector(c);
         long idleAtLimit = Math.min(config.readTimeout.toMillis(), IDLE_TIMEOUT_AT_LIMIT.toMillis());
         NetworkConnectionLimit limit = new NetworkConnectionLimit(config.maxConnections, c);
@@ -353,7 +352,7 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SandboxServer[" + (boundAddress == null || closed ? "not started" : baseUri()) + ", account " + config.accountId
+        return "SandboxServer[" + (boundAddress == null ? "not started" : baseUri()) + ", account " + config.accountId
                 + ", " + (config.dataDir == null ? "in memory" : "data " + config.dataDir) + "]";
     }
 

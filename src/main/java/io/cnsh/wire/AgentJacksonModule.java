@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Jackson bindings for {@link Agent} (fields in order, {@code null} written as null or
@@ -31,9 +30,7 @@ final class AgentJacksonModule extends SimpleModule {
     AgentJacksonModule(Format format) {
         super("cnsh-wire-" + format.wireName());
         boolean xml = format == Format.XML;
-        // XML cannot carry some characters JSON can (U+0000, an unpaired surrogate): an agent stored
-        // with one over JSON, or before they were refused, must not make every XML answer fail.
-        addSerializer(Agent.class, new AgentSerializer(xml ? XmlText::replaceIllegal : UnaryOperator.identity()));
+        addSerializer(Agent.class, new AgentSerializer());
         addDeserializer(Agent.class, new AgentDeserializer(format));
         addDeserializer(Boolean.class, new LenientBooleanDeserializer());
         if (xml) {
@@ -43,13 +40,18 @@ final class AgentJacksonModule extends SimpleModule {
         }
     }
 
+    /**
+     * The serializer attribute under which {@code Boolean.TRUE} has text that XML 1.0 cannot carry
+     * replaced by U+FFFD. XML cannot carry some characters JSON can (U+0000, an unpaired
+     * surrogate): an agent stored with one must not make every XML answer fail.
+     */
+    static final String REPLACE_ILLEGAL_XML = "cnsh.replaceIllegalXml";
+
+    static String text(SerializerProvider provider, String value) {
+        return Boolean.TRUE.equals(provider.getAttribute(REPLACE_ILLEGAL_XML)) ? XmlText.replaceIllegal(value) : value;
+    }
+
     static final class AgentSerializer extends JsonSerializer<Agent> {
-        private final UnaryOperator<String> text;
-
-        AgentSerializer(UnaryOperator<String> text) {
-            this.text = text;
-        }
-
         @Override
         public void serialize(Agent agent, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
@@ -58,7 +60,7 @@ final class AgentJacksonModule extends SimpleModule {
                 if (e.getValue() == null) {
                     gen.writeNull();
                 } else {
-                    gen.writeString(text.apply(e.getValue()));
+                    gen.writeString(text(provider, e.getValue()));
                 }
             }
             gen.writeEndObject();
@@ -213,11 +215,11 @@ final class AgentJacksonModule extends SimpleModule {
         }
     }
 
-    /** Text of XML answers (an error message, a token), with what XML cannot carry replaced. */
+    /** Other text of XML answers (an error message), replaced as {@link #REPLACE_ILLEGAL_XML} says. */
     static final class XmlTextSerializer extends JsonSerializer<String> {
         @Override
         public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(XmlText.replaceIllegal(value));
+            gen.writeString(text(provider, value));
         }
     }
 }
