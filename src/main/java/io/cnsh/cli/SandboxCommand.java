@@ -111,6 +111,15 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--error-status", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "HTTP status of success:false answers (default 200).")
     String errorStatus;
 
+    @Option(names = "--max-records", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Most records one create or update may carry (default 10000); a larger write is refused whole. Reads are not bounded.")
+    String maxRecords;
+
+    @Option(names = "--max-connections", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Connections open at once (default 1000); at the bound idle ones are closed after 1 s.")
+    String maxConnections;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", arity = "0..1", hideParamSyntax = true, description = "Close a connection that sends nothing for this long, mid-request or between requests (default 30).")
+    String readTimeout;
+
     @Option(names = "--quiet", description = "Do not log requests to stderr.")
     boolean quiet;
 
@@ -245,6 +254,15 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         if (errorStatus != null) {
             b.errorStatus(intValue("--error-status", errorStatus, 200, 200, 599));
+        }
+        if (maxRecords != null) {
+            b.maxRecordsPerWrite(intValue("--max-records", maxRecords, 0, 1, 1_000_000));
+        }
+        if (maxConnections != null) {
+            b.maxConnections(intValue("--max-connections", maxConnections, 0, 1, 100_000));
+        }
+        if (readTimeout != null) {
+            b.readTimeout(Duration.ofSeconds(intValue("--read-timeout", readTimeout, 0, 1, 86_400)));
         }
         b.deleteEnabled(enableDelete);
         b.requestLog(quiet ? RequestLog.silent() : RequestLog.lines(line -> {

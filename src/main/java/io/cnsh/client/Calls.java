@@ -127,10 +127,14 @@ final class Calls {
         }
     }
 
-    /** What a failed send means for repeating it; {@code what} may hold {@code %s} for the base URL. */
+    /**
+     * What a failed send means for repeating it; {@code what} may hold {@code %s} for the base URL
+     * and {@code %o} for the operation (else it follows "operation failed: ").
+     */
     private record Failure(boolean retryable, boolean maybeReachedServer, int status, String what) {
         String describe(String operation, String baseUrl) {
-            return operation + " failed: " + (what.contains("%s") ? what.replace("%s", baseUrl) : what + " (" + baseUrl + ")");
+            String text = what.contains("%o") ? what.replace("%o", operation) : operation + " failed: " + what;
+            return text.contains("%s") ? text.replace("%s", baseUrl) : text + " (" + baseUrl + ")";
         }
     }
 
@@ -148,6 +152,10 @@ final class Calls {
             }
             return new Failure(true, true, 0, "connection lost before the answer ("
                     + (cause == null ? "I/O error" : cause.getClass().getSimpleName()) + ")");
+        }
+        if (e instanceof DecodeException de && de.getCause() instanceof WireFeignCodec.UnparsedAnswer u) {
+            return new Failure(false, true, de.status(), "the answer to %o could not be parsed as "
+                    + u.format().wireName().toUpperCase(Locale.ROOT) + ": " + u.getMessage());
         }
         if (e instanceof DecodeException de) {
             String why = de.getCause() instanceof WireFormatException wfe ? wfe.getMessage() : "unreadable answer";

@@ -9,12 +9,14 @@ import feign.codec.EncodeException;
 import feign.codec.Encoder;
 import feign.codec.ErrorDecoder;
 import io.cnsh.wire.Envelope;
+import io.cnsh.wire.Format;
 import io.cnsh.wire.WireFormatException;
 import io.cnsh.wire.WireLimits;
 import io.cnsh.wire.WireCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Feign's encoder, decoder and error decoder over a {@link WireCodec}: bodies are bytes, answers
@@ -39,11 +41,56 @@ final class WireFeignCodec implements Encoder, Decoder, ErrorDecoder {
 
     @Override
     public Object decode(Response response, Type type) throws IOException, FeignException {
+        byte[] body;
         if (response.body() == null) {
-            return codec.readEnvelope(new byte[0]);
+            body = new byte[0];
+        } else {
+            try (InputStream in = response.body().asInputStream()) {
+                body = in.readAllBytes();
+            }
         }
-        try (InputStream in = response.body().asInputStream()) {
-            return codec.readEnvelope(in.readAllBytes());
+        try {
+            return codec.readEnvelope(body);
+        } catch (WireFormatException e) {
+            if (inFormat(body)) {
+                throw new UnparsedAnswer(codec.format(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * True when a body starts as an answer in the codec's format does: one that then fails to
+     * parse is broken (cut short, or holding what the format cannot), and the same request would
+     * get it again; anything else (a proxy's HTML page, say) may be passing trouble.
+     */
+    private boolean inFormat(byte[] body) {
+        int i = 0;
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < body.length && Character.isWhitespace(body[i])) {
+            i++;
+        }
+        String start = new String(body, i, Math.min(body.length - i, 16), StandardCharsets.ISO_8859_1);
+        return switch (codec.format()) {
+            case JSON -> start.startsWith("{") || start.startsWith("[");
+            case XML -> start.startsWith("<?xml") || start.startsWith("<result");
+            default -> false;
+        };
+    }
+
+    /** An answer in the expected format that could not be parsed; never worth repeating the call for. */
+    static final class UnparsedAnswer extends RuntimeException {
+        private final Format format;
+
+        UnparsedAnswer(Format format, String why) {
+            super(why, null, false, false);
+            this.format = format;
+        }
+
+        Format format() {
+            return format;
         }
     }
 

@@ -157,11 +157,13 @@ public final class Agent {
 
     /**
      * The rule violations of the documented fields, one line each, secrets masked; empty when
-     * the record is acceptable. Unknown fields are not checked.
+     * the record is acceptable. Fields outside the documented ones are checked only for characters
+     * XML 1.0 cannot carry ({@link XmlText}).
      */
     public java.util.List<String> problems() {
         java.util.List<String> out = new java.util.ArrayList<>();
-        values.forEach((k, v) -> AgentField.byWireName(k).flatMap(f -> f.check(v)).ifPresent(out::add));
+        values.forEach((k, v) -> AgentField.byWireName(k).map(f -> f.check(v)).orElseGet(() -> XmlText.problem(k, v))
+                .ifPresent(out::add));
         return out;
     }
 

@@ -102,9 +102,13 @@ public enum AgentField {
      * Checks a value against this field's rule.
      *
      * @return empty when the value is acceptable, otherwise a one-line problem naming the field and
-     *     the value (masked for secret fields)
+     *     the value (masked for secret fields), or the character XML 1.0 cannot carry (see {@link XmlText})
      */
     public Optional<String> check(String value) {
+        Optional<String> xml = XmlText.problem(wireName, value);
+        if (xml.isPresent()) {
+            return xml;
+        }
         if (value == null || value.isEmpty() || rule.accepts.apply(value)) {
             return Optional.empty();
         }

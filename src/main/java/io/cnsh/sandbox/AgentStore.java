@@ -4,6 +4,7 @@ import io.cnsh.model.Agent;
 import io.cnsh.model.AgentField;
 import io.cnsh.model.AgentPage;
 import io.cnsh.model.StatementFilter;
+import io.cnsh.model.XmlText;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.Payload;
 import io.cnsh.wire.WireCodec;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -361,6 +363,10 @@ final class AgentStore implements AutoCloseable {
             }
             if (e.getValue() != null && e.getValue().length() > MAX_VALUE_CHARS) {
                 return "field '" + shorten(name) + "' is longer than " + MAX_VALUE_CHARS + " characters";
+            }
+            Optional<String> xml = XmlText.problem(shorten(name), e.getValue());
+            if (xml.isPresent()) {
+                return xml.get();
             }
         }
         if (extras > MAX_EXTRA_FIELDS) {

@@ -1,7 +1,5 @@
 package io.cnsh.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.cnsh.model.Agent;
 import io.cnsh.model.AgentField;
 import io.cnsh.model.AgentPage;
@@ -12,31 +10,36 @@ import io.cnsh.wire.Payload;
 import io.cnsh.wire.WireCodec;
 import io.cnsh.wire.WireFormatException;
 import io.cnsh.wire.WireLimits;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers {@code token.php} and {@code database.php} (method {@code agents}) under {@code /} and
  * {@code /api/}: reads the request, applies the faults in force, runs the action against the
  * store and writes the envelope in the requested format. Every answer, failure or fault is
- * reported to the request log.
+ * reported to the request log. Repeated slashes in the path count as one, as a base URL written
+ * with a trailing slash produces them ({@code //token.php}).
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler extends Handler.Abstract {
 
     private static final String TEXT_HTML = "text/html; charset=utf-8";
     private static final Set<String> PREFIXES = Set.of("/", "/api/");
     private static final Set<String> TOKEN_ACTIONS = Set.of("get", "validate");
     private static final Set<String> AGENT_ACTIONS = Set.of("create", "read", "update", "delete");
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
     private final Settings settings;
     private final AgentStore store;
@@ -85,12 +88,20 @@ final class ApiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) {
-        String path = ex.getRequestURI().getRawPath();
-        Call call = new Call(settings.clock().instant(), ex.getRequestMethod(), path,
-                TokenRegistry.address(ex.getRemoteAddress().getAddress()));
-        try (ex) {
-            call.endpoint = route(path);
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange ex = new Exchange(request, response, callback);
+        // A larger body is read on (and dropped) up to four times the limit so that the caller,
+        // still sending, can read the refusal.
+        int max = settings.maxBodyBytes();
+        ex.readBody(max, Math.max(4L * max, 1 << 20), () -> handle(ex));
+        return true;
+    }
+
+    private void handle(Exchange ex) {
+        String path = ex.rawPath();
+        Call call = new Call(settings.clock().instant(), ex.method(), path, TokenRegistry.address(ex.remoteAddress()));
+        try {
+            call.endpoint = route(SLASHES.matcher(path).replaceAll("/"));
             if (call.endpoint == null) {
                 send(ex, call, new Reply(404, "text/plain; charset=utf-8",
                         "Not found: this sandbox serves token.php and database.php\n".getBytes(StandardCharsets.UTF_8),
@@ -99,7 +110,7 @@ final class ApiHandler implements HttpHandler {
             }
             call.format = call.endpoint == Endpoint.TOKEN ? Format.JSON : settings.defaultFormat();
             if (!call.httpMethod.equals("GET") && !call.httpMethod.equals("POST")) {
-                ex.getResponseHeaders().set("Allow", "GET, POST");
+                ex.setHeader("Allow", "GET, POST");
                 send(ex, call, new Reply(405, "text/plain; charset=utf-8",
                         "Method not allowed: use GET or POST\n".getBytes(StandardCharsets.UTF_8), "method not allowed"));
                 return;
@@ -116,16 +127,19 @@ final class ApiHandler implements HttpHandler {
             afterHandling(ex, call, reply);
         } catch (IOException e) {
             finish(call, "connection failed: " + e.getClass().getSimpleName(), 0);
+            ex.abandon(e);
         } catch (RuntimeException e) {
             // A sandbox bug or a store failure: answer 500 without details and keep serving.
             finish(call, "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), 500);
             try {
-                ex.getResponseHeaders().set("Content-Type", codec(call).contentType());
-                byte[] body = codec(call).writeEnvelope(Envelope.failure("Internal sandbox error"));
-                ex.sendResponseHeaders(500, body.length);
-                ex.getResponseBody().write(body);
-            } catch (IOException | RuntimeException ignored) {
-                // the answer could not be sent either; the entry above already records the failure
+                ex.respond(500, codec(call).contentType(), codec(call).writeEnvelope(Envelope.failure("Internal sandbox error")));
+            } catch (RuntimeException again) {
+                // the answer could not be built either; the entry above already records the failure
+                ex.abandon(again);
+            }
+        } finally {
+            if (!ex.ended()) {
+                ex.drop("no answer");
             }
         }
     }
@@ -143,18 +157,20 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** Latency, reset and HTTP error faults; false when the request was answered (or dropped) by one. */
-    private boolean beforeHandling(HttpExchange ex, Call call) throws IOException {
+    private boolean beforeHandling(Exchange ex, Call call) {
         long delay = faults.delayMillis();
         if (delay > 0) {
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                ex.drop("interrupted");
                 return false;
             }
         }
         if (faults.reset()) {
             finish(call, "fault: reset before handling", 0);
+            ex.drop("fault: reset");
             return false;
         }
         int status = faults.httpError();
@@ -166,23 +182,31 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** Lost response and garbled body faults, then the reply itself. */
-    private void afterHandling(HttpExchange ex, Call call, Reply reply) throws IOException {
+    private void afterHandling(Exchange ex, Call call, Reply reply) {
         if (faults.loseResponse()) {
             finish(call, "fault: response lost after handling (" + reply.outcome() + ")", 0);
+            ex.drop("fault: response lost");
             return;
         }
         if (faults.garble()) {
             send(ex, call, new Reply(200, TEXT_HTML, errorPage(502), "fault: garbled body (" + reply.outcome() + ")"));
             return;
         }
+        if (faults.truncate()) {
+            send(ex, call, new Reply(reply.status(), reply.contentType(),
+                    Arrays.copyOf(reply.body(), reply.body().length / 2), "fault: truncated body (" + reply.outcome() + ")"));
+            return;
+        }
         send(ex, call, reply);
     }
 
-    private Reply answer(HttpExchange ex, Call call) throws IOException {
-        byte[] body = readBody(ex.getRequestBody());
+    private Reply answer(Exchange ex, Call call) throws IOException {
+        byte[] body = ex.body();
+        if (ex.bodyLength() > settings.maxBodyBytes()) {
+            throw new ApiFailure("Bad payload: request body is over the limit of " + settings.maxBodyBytes() + " bytes");
+        }
         call.client = caller(ex, call.client);
-        RequestParams params = RequestParams.of(ex.getRequestURI().getRawQuery(),
-                ex.getRequestHeaders().getFirst("Content-Type"), body);
+        RequestParams params = RequestParams.of(ex.rawQuery(), ex.header("Content-Type"), body);
         Format format = null;
         String formatArg = params.nonBlank("format");
         if (formatArg != null) {
@@ -218,6 +242,10 @@ final class ApiHandler implements HttpHandler {
         }
         List<Agent> records = payload(call, params);
         call.records = records.size();
+        if (records.size() > settings.maxRecordsPerWrite()) {
+            throw new ApiFailure("Bad payload: " + records.size() + " records in one request, over the limit of "
+                    + settings.maxRecordsPerWrite() + " records per write; send them in smaller batches");
+        }
         WriteOutcome out = switch (action) {
             case "create" -> store.create(records);
             case "update" -> store.update(records);
@@ -232,11 +260,11 @@ final class ApiHandler implements HttpHandler {
         return value != null && values.contains(value) ? value : "?";
     }
 
-    private String caller(HttpExchange ex, String socketAddress) {
+    private String caller(Exchange ex, String socketAddress) {
         if (!settings.trustAddressHeader()) {
             return socketAddress;
         }
-        String claimed = ex.getRequestHeaders().getFirst(SandboxServer.CALLER_ADDRESS_HEADER);
+        String claimed = ex.header(SandboxServer.CALLER_ADDRESS_HEADER);
         if (claimed == null || claimed.isBlank()) {
             return socketAddress;
         }
@@ -415,38 +443,10 @@ final class ApiHandler implements HttpHandler {
         return settings.htmlContentType() ? TEXT_HTML : codec(call).contentType();
     }
 
-    /**
-     * The request body, up to the size limit. A larger body is read on (and dropped) up to four
-     * times the limit so that the caller, still sending, can read the refusal; then it is refused.
-     */
-    private byte[] readBody(InputStream in) throws IOException {
-        int max = settings.maxBodyBytes();
-        long drainUpTo = Math.max(4L * max, 1 << 20);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buf = new byte[16 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buf)) > 0; ) {
-            total += n;
-            if (total <= max) {
-                out.write(buf, 0, n);
-            } else if (total > drainUpTo) {
-                break;
-            }
-        }
-        if (total > max) {
-            throw new ApiFailure("Bad payload: request body is over the limit of " + max + " bytes");
-        }
-        return out.toByteArray();
-    }
-
     /** Records the request, then answers it: a caller that has its answer finds the entry already logged. */
-    private void send(HttpExchange ex, Call call, Reply reply) throws IOException {
+    private void send(Exchange ex, Call call, Reply reply) {
         finish(call, reply.outcome(), reply.status());
-        ex.getResponseHeaders().set("Content-Type", reply.contentType());
-        ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(reply.body());
-        }
+        ex.respond(reply.status(), reply.contentType(), reply.body());
     }
 
     /** Records the request's one log line; a failure to send an answer already logged adds no second line. */

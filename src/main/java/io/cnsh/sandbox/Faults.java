@@ -50,6 +50,7 @@ public final class Faults {
     private final AtomicInteger nextResets = new AtomicInteger();
     private final AtomicInteger nextLostResponses = new AtomicInteger();
     private final AtomicInteger nextGarbledBodies = new AtomicInteger();
+    private final AtomicInteger nextTruncatedBodies = new AtomicInteger();
     private final AtomicInteger nextExpiredTokens = new AtomicInteger();
     private final AtomicInteger nextUnknownTokens = new AtomicInteger();
     private final AtomicInteger nextInvalidTokens = new AtomicInteger();
@@ -119,6 +120,15 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Answers the next {@code n} requests with the first half of the API's body, with its status and
+     * content type: an answer in the right format that cannot be parsed.
+     */
+    public Faults nextTruncatedBodies(int n) {
+        nextTruncatedBodies.set(count(n));
+        return this;
+    }
+
     /** Answers the next {@code n} {@code database.php} calls {@code "Expired token"} with {@code expire:-1}. */
     public Faults nextExpiredTokens(int n) {
         nextExpiredTokens.set(count(n));
@@ -182,7 +192,8 @@ public final class Faults {
         ignoreLimit = false;
         dropRowRate = 0;
         for (AtomicInteger n : new AtomicInteger[] {nextHttpErrors, nextResets, nextLostResponses,
-                nextGarbledBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens, nextDroppedRows}) {
+                nextGarbledBodies, nextTruncatedBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens,
+                nextDroppedRows}) {
             n.set(0);
         }
         return this;
@@ -221,6 +232,7 @@ public final class Faults {
         addCount(j, "resets", nextResets);
         addCount(j, "lost responses", nextLostResponses);
         addCount(j, "garbled bodies", nextGarbledBodies);
+        addCount(j, "truncated bodies", nextTruncatedBodies);
         addCount(j, "expired tokens", nextExpiredTokens);
         addCount(j, "unknown tokens", nextUnknownTokens);
         addCount(j, "invalid tokens", nextInvalidTokens);
@@ -316,6 +328,10 @@ public final class Faults {
 
     boolean garble() {
         return hit(nextGarbledBodies);
+    }
+
+    boolean truncate() {
+        return hit(nextTruncatedBodies);
     }
 
     private boolean hit(AtomicInteger n) {

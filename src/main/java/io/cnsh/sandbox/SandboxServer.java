@@ -1,6 +1,5 @@
 package io.cnsh.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.WireLimits;
 import java.io.IOException;
@@ -17,11 +16,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * A local server that answers ContactNow's {@code token.php} and {@code database.php}
@@ -40,7 +45,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It listens on 127.0.0.1 unless told otherwise, answers GET and POST on {@code /token.php},
  * {@code /database.php}, {@code /api/token.php} and {@code /api/database.php}, and is safe for
  * concurrent clients. Where the API's documentation is silent, the behaviour is set on the
- * {@link Builder}. A server runs once: after {@link #close()} build a new one (on the same data
+ * {@link Builder}.
+ *
+ * <p>It holds up against careless and hostile clients: a connection that sends nothing for the
+ * {@linkplain Builder#readTimeout(Duration) read timeout}, in its request line, headers or body or
+ * between requests, is closed, and waiting for it holds no request thread; at most
+ * {@linkplain Builder#maxConnections(int) so many} connections are open at once (at the bound, idle
+ * ones are closed sooner); a request line or header block over
+ * {@linkplain Builder#maxHeaderBytes(int) the header limit} is answered 414 or 431; and a write
+ * carrying more than {@linkplain Builder#maxRecordsPerWrite(int) the record limit} is refused whole
+ * with the API's error envelope. Reads are not bounded, as the API's are not. A server runs once: after {@link #close()} build a new one (on the same data
  * directory, the agents and tokens are still there).
  */
 public final class SandboxServer implements AutoCloseable {
@@ -57,25 +71,28 @@ public final class SandboxServer implements AutoCloseable {
     public static final long DEFAULT_FIRST_AGENT_ID = 550_000;
     /** How long a token is good for unless {@link Builder#tokenTtl(Duration)} says otherwise: 12 hours. */
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofSeconds(43_200);
-
-    static {
-        // The JDK server sends a small answer in more than one TCP segment; with Nagle's algorithm
-        // on, the last one waits for the client's delayed ACK, about 40 ms per request on Linux.
-        // The property is read once, when the JDK server's configuration class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** How long a connection may send nothing unless {@link Builder#readTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Open connections allowed unless {@link Builder#maxConnections(int)} says otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+    /** The largest request line plus headers unless {@link Builder#maxHeaderBytes(int)} says otherwise: 64 KiB. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 64 * 1024;
+    /** Records one write may carry unless {@link Builder#maxRecordsPerWrite(int)} says otherwise. */
+    public static final int DEFAULT_MAX_RECORDS_PER_WRITE = 10_000;
+    /** How soon an idle connection is closed once {@link Builder#maxConnections(int)} are open. */
+    private static final Duration IDLE_TIMEOUT_AT_LIMIT = Duration.ofSeconds(1);
 
     /** Data directories held by a running sandbox of this JVM: H2 would let a second one share the file. */
     private static final Set<Path> DIRS_IN_USE = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final Builder config;
     private final Faults faults = new Faults();
     private Path heldDir;
     private Path databaseDir;
-    private HttpServer http;
-    private ThreadPoolExecutor pool;
+    private Server http;
+    private ServerConnector connector;
+    private InetAddress boundAddress;
     private AgentStore store;
     private boolean created;
     private boolean closed;
@@ -122,26 +139,81 @@ public final class SandboxServer implements AutoCloseable {
             Settings settings = new Settings(config.accountId, config.apiUser, config.apiPassword, config.clock,
                     config.trustAddressHeader, config.defaultFormat, config.tokenTtl, config.deleteEnabled,
                     config.unknownTokenError, config.errorStatus, config.acceptBareObject, config.htmlContentType,
-                    config.maxBodyBytes);
+                    config.maxBodyBytes, config.maxRecordsPerWrite);
             TokenRegistry tokens = new TokenRegistry(config.clock, config.tokenTtl, store,
                     config.loginThrottle != null ? config.loginThrottle : LoginThrottle.forThreads(config.threads));
-            http = HttpServer.create(new InetSocketAddress(bind, config.port), 256);
-            http.createContext("/", new ApiHandler(settings, store, tokens, faults, config.requestLog));
-            pool = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), new Workers());
-            http.setExecutor(pool);
+            http = jetty(bind, new ApiHandler(settings, store, tokens, faults, config.requestLog));
             http.start();
+            boundAddress = bind;
             return this;
-        } catch (BindException e) {
+        } catch (Exception e) {
             abandon();
-            throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": address already in use");
-        } catch (IOException e) {
-            abandon();
-            throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            abandon();
-            throw e;
+            Throwable io = e;
+            while (io != null && !(io instanceof IOException)) {
+                io = io.getCause();
+            }
+            if (io == null && e instanceof RuntimeException r) {
+                throw r;
+            }
+            for (Throwable t = io; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new SandboxException("cannot listen on " + hostPort(bind, config.port)
+                            + ": address already in use");
+                }
+            }
+            String why = (io == null ? e : io).getMessage();
+            throw new SandboxException("cannot listen on " + hostPort(bind, config.port) + ": " + why, e);
         }
+    }
+
+    /**
+     * The HTTP server: one selector thread reads request lines and headers of every connection
+     * without blocking, so a slow or silent client holds no request thread; request threads run
+     * the handler once a request's header is in.
+     */
+    private Server jetty(InetAddress bind, ApiHandler handler) {
+        int server = SERVERS.incrementAndGet();
+        // One acceptor and one selector thread besides the request threads.
+        QueuedThreadPool pool = new QueuedThreadPool(config.threads + 2, Math.min(config.threads + 2, 4));
+        pool.setName("cnsh-sandbox-" + server);
+        pool.setDaemon(true);
+        pool.setReservedThreads(0);
+        Server jetty = new Server(pool, new ScheduledExecutorScheduler("cnsh-sandbox-" + server + "-timer", true), null);
+        jetty.setStopTimeout(1_000);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        jetty.setErrorHandler(errors);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(config.maxHeaderBytes);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // "//token.php" is an empty path segment, which Jetty refuses by default as ambiguous; the
+        // official PHP wrapper sends it whenever its base URL ends in "/".
+        http.setUriCompliance(UriCompliance.DEFAULT.with("sandbox", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        ServerConnector c = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        c.setHost(bind.getHostAddress());
+        c.setPort(config.port);
+        c.setIdleTimeout(config.readTimeout.toMillis());
+        c.setAcceptQueueSize(256);
+        jetty.addConnector(c);
+        long idleAtLimit = Math.min(config.readTimeout.toMillis(), IDLE_TIMEOUT_AT_LIMIT.toMillis());
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(config.maxConnections, c);
+        limit.setEndPointIdleTimeout(idleAtLimit);
+        jetty.addBean(limit);
+        // The limit shortens the idle timeout only of connections whose endpoint exists when the
+        // bound is reached; those accepted in the same instant get theirs here, as they open.
+        c.addBean(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                if (limit.getNetworkConnectionCount() >= config.maxConnections) {
+                    c.getConnectedEndPoints().forEach(e -> e.setIdleTimeout(idleAtLimit));
+                }
+            }
+        });
+        jetty.setHandler(handler);
+        connector = c;
+        return jetty;
     }
 
     private static InetAddress resolve(String host) {
@@ -167,7 +239,7 @@ public final class SandboxServer implements AutoCloseable {
     /** The address and port the server listens on. */
     public InetSocketAddress address() {
         requireStarted();
-        return http.getAddress();
+        return new InetSocketAddress(boundAddress, connector.getLocalPort());
     }
 
     /** The port the server listens on (the chosen one when built with port 0). */
@@ -230,7 +302,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void requireStarted() {
-        if (http == null) {
+        if (boundAddress == null) {
             throw new IllegalStateException(closed ? "this sandbox was closed" : "the sandbox is not started");
         }
     }
@@ -253,17 +325,10 @@ public final class SandboxServer implements AutoCloseable {
 
     private void stopAll() {
         if (http != null) {
-            http.stop(0);
-        }
-        if (pool != null) {
-            pool.shutdown();
             try {
-                if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
+                http.stop();
+            } catch (Exception e) {
+                // stopping failed part way: the store is closed below all the same
             }
         }
         if (store != null) {
@@ -286,27 +351,16 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SandboxServer[" + (http == null ? "not started" : baseUri()) + ", account " + config.accountId
+        return "SandboxServer[" + (boundAddress == null ? "not started" : baseUri()) + ", account " + config.accountId
                 + ", " + (config.dataDir == null ? "in memory" : "data " + config.dataDir) + "]";
     }
 
-    private static final class Workers implements ThreadFactory {
-        private static final AtomicInteger SERVERS = new AtomicInteger();
-        private final int server = SERVERS.incrementAndGet();
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "cnsh-sandbox-" + server + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    }
 
     /**
      * Settings of a sandbox. Every setting has a default: port 0 (any free port) on 127.0.0.1,
      * agents in memory seeded with {@link Seed#DEMO}, API user {@code demo} / {@code demo}, the
-     * system clock, JSON by default, 12-hour tokens, delete off, a silent request log.
+     * system clock, JSON by default, 12-hour tokens, delete off, a silent request log, a 30 s read
+     * timeout, 1,000 connections, 64 KiB of request line and headers, 10,000 records per write.
      */
     public static final class Builder {
         private int port;
@@ -327,6 +381,10 @@ public final class SandboxServer implements AutoCloseable {
         private boolean htmlContentType;
         private int maxBodyBytes = WireLimits.DEFAULT.maxBodyBytes();
         private int threads = 32;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+        private int maxRecordsPerWrite = DEFAULT_MAX_RECORDS_PER_WRITE;
         private long firstAgentId = DEFAULT_FIRST_AGENT_ID;
         private RequestLog requestLog = RequestLog.silent();
         private long faultSeed = 1;
@@ -470,6 +528,55 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a connection may send nothing (default 30 s): while its request line, headers or
+         * body are read, or between requests. Then it is closed; a half-sent request is not answered.
+         */
+        public Builder readTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("read timeout must be positive, got " + timeout);
+            }
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Connections open at once (default 1,000). At the bound no more are accepted until one
+         * closes (they wait in the listen queue), and idle connections are closed after a second.
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("max connections must be at least 1, got " + connections);
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * The largest request line plus header block in bytes (default 64 KiB). A longer request
+         * line is answered 414 URI Too Long, a larger header block 431 Request Header Fields Too Large.
+         */
+        public Builder maxHeaderBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("max header bytes must be at least 1024, got " + bytes);
+            }
+            this.maxHeaderBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The most records one create, update or delete may carry (default 10,000). A write with more
+         * is refused whole with {@code Bad payload: … over the limit of N records per write}; nothing
+         * of it is stored. Reads are not bounded.
+         */
+        public Builder maxRecordsPerWrite(int records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("max records per write must be at least 1, got " + records);
+            }
+            this.maxRecordsPerWrite = records;
+            return this;
+        }
+
         /** The id of the first agent of a new store (default {@value SandboxServer#DEFAULT_FIRST_AGENT_ID}). */
         public Builder firstAgentId(long id) {
             if (id < 1) {
@@ -531,6 +638,10 @@ public final class SandboxServer implements AutoCloseable {
             copy.htmlContentType = htmlContentType;
             copy.maxBodyBytes = maxBodyBytes;
             copy.threads = threads;
+            copy.readTimeout = readTimeout;
+            copy.maxConnections = maxConnections;
+            copy.maxHeaderBytes = maxHeaderBytes;
+            copy.maxRecordsPerWrite = maxRecordsPerWrite;
             copy.firstAgentId = firstAgentId;
             copy.requestLog = requestLog;
             copy.faultSeed = faultSeed;

@@ -20,10 +20,12 @@ import java.time.Duration;
  * @param acceptBareObject   whether a JSON payload may be one object instead of an array
  * @param htmlContentType    whether answers are labelled {@code text/html}, as a plain PHP server does
  * @param maxBodyBytes       the largest request body read
+ * @param maxRecordsPerWrite the most records one create, update or delete may carry
  */
 record Settings(String accountId, String apiUser, String apiPassword, Clock clock, boolean trustAddressHeader,
                 Format defaultFormat, Duration tokenTtl, boolean deleteEnabled, String unknownTokenError,
-                int errorStatus, boolean acceptBareObject, boolean htmlContentType, int maxBodyBytes) {
+                int errorStatus, boolean acceptBareObject, boolean htmlContentType, int maxBodyBytes,
+                int maxRecordsPerWrite) {
 
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cnsh.model.Agent;
 import io.cnsh.model.Secrets;
+import io.cnsh.model.XmlText;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +35,20 @@ final class AgentJacksonModule extends SimpleModule {
         addDeserializer(Boolean.class, new LenientBooleanDeserializer());
         if (xml) {
             addSerializer(Boolean.class, new NumericBooleanSerializer());
+            addSerializer(String.class, new XmlTextSerializer());
             addDeserializer(String.class, new EmptyAsNullStringDeserializer());
         }
+    }
+
+    /**
+     * The serializer attribute under which {@code Boolean.TRUE} has text that XML 1.0 cannot carry
+     * replaced by U+FFFD. XML cannot carry some characters JSON can (U+0000, an unpaired
+     * surrogate): an agent stored with one must not make every XML answer fail.
+     */
+    static final String REPLACE_ILLEGAL_XML = "cnsh.replaceIllegalXml";
+
+    static String text(SerializerProvider provider, String value) {
+        return Boolean.TRUE.equals(provider.getAttribute(REPLACE_ILLEGAL_XML)) ? XmlText.replaceIllegal(value) : value;
     }
 
     static final class AgentSerializer extends JsonSerializer<Agent> {
@@ -47,7 +60,7 @@ final class AgentJacksonModule extends SimpleModule {
                 if (e.getValue() == null) {
                     gen.writeNull();
                 } else {
-                    gen.writeString(e.getValue());
+                    gen.writeString(text(provider, e.getValue()));
                 }
             }
             gen.writeEndObject();
@@ -199,6 +212,14 @@ final class AgentJacksonModule extends SimpleModule {
         @Override
         public void serialize(Boolean value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeNumber(value ? 1 : 0);
+        }
+    }
+
+    /** Other text of XML answers (an error message), replaced as {@link #REPLACE_ILLEGAL_XML} says. */
+    static final class XmlTextSerializer extends JsonSerializer<String> {
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(text(provider, value));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.cnsh.model.Agent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,10 +37,15 @@ abstract class JacksonCodec implements WireCodec {
 
     abstract ObjectMapper mapper();
 
+    /** How answers are written; a format may set attributes its serializers read. */
+    ObjectWriter envelopeWriter() {
+        return mapper().writer();
+    }
+
     @Override
     public byte[] writeEnvelope(Envelope envelope) {
         try {
-            return mapper().writeValueAsBytes(envelope);
+            return envelopeWriter().writeValueAsBytes(envelope);
         } catch (IOException e) {
             throw unwritable(e);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
@@ -88,6 +89,16 @@ final class JacksonXmlCodec extends JacksonCodec {
     @Override
     public String contentType() {
         return "text/xml; charset=utf-8";
+    }
+
+    /**
+     * Answers replace what XML 1.0 cannot carry (see {@link AgentJacksonModule#REPLACE_ILLEGAL_XML}):
+     * data stored before such text was refused must not make a read fail. Payloads are not
+     * changed: writing one with such text fails, and the client refuses it before that.
+     */
+    @Override
+    ObjectWriter envelopeWriter() {
+        return mapper.writer().withAttribute(AgentJacksonModule.REPLACE_ILLEGAL_XML, Boolean.TRUE);
     }
 
     @Override

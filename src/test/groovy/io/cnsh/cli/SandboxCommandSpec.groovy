@@ -49,6 +49,50 @@ class SandboxCommandSpec extends Specification {
         ['--bind', 'no.such.host.invalid']          || "--bind names an unknown address 'no.such.host.invalid'"
     }
 
+    def "a wrong limit is one line on stderr and exit code 2: #args"() {
+        when:
+        def r = cnsh(['sandbox'] + args as String[])
+
+        then:
+        r.code == 2
+        r.err.readLines().size() == 1
+        r.err.trim() == "cnsh sandbox: $message (see cnsh sandbox --help)"
+
+        where:
+        args                                   || message
+        ['--max-records', '0']                 || "--max-records must be a whole number from 1 to 1000000, got '0'"
+        ['--max-records', '-1']                || "--max-records must be a whole number from 1 to 1000000, got '-1'"
+        ['--max-records', '2.9']               || "--max-records must be a whole number from 1 to 1000000, got '2.9'"
+        ['--max-records', '4294967296']        || "--max-records must be a whole number from 1 to 1000000, got '4294967296'"
+        ['--max-records', '']                  || '--max-records needs a value'
+        ['--max-connections', 'many']          || "--max-connections must be a whole number from 1 to 100000, got 'many'"
+        ['--read-timeout', '0']                || "--read-timeout must be a whole number from 1 to 86400, got '0'"
+    }
+
+    def "--max-records bounds the records of one write, not of a read"() {
+        given:
+        def cmd = new SandboxCommand()
+        new CommandLine(cmd).parseArgs('--port', '0', '--in-memory', '--max-records', '2', '--read-timeout', '5',
+                '--max-connections', '400', '--quiet')
+        def server = cmd.configure([:], new PrintWriter(new StringWriter())).build().start()
+        def http = new LoopbackHttp(server)
+        String token = http.token()
+
+        when:
+        def three = http.post("database.php?token=$token&method=agents&action=create&raw=1",
+                '[{"name":"A","username":"a1"},{"name":"B","username":"b1"},{"name":"C","username":"c1"}]')
+        def two = http.post("database.php?token=$token&method=agents&action=create&raw=1",
+                '[{"name":"A","username":"a1"},{"name":"B","username":"b1"}]')
+
+        then:
+        three.json().get('error').asText() == 'Bad payload: 3 records in one request, over the limit of 2 records per write; send them in smaller batches'
+        two.json().get('total').intValue() == 2
+        http.get("database.php?token=$token&method=agents&action=read").json().get('list').size() == 42
+
+        cleanup:
+        server?.close()
+    }
+
     def "a repeated option keeps its last value"() {
         given:
         def cmd = new SandboxCommand()

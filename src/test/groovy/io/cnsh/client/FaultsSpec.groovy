@@ -112,6 +112,50 @@ class FaultsSpec extends SandboxFixture {
         sleeper.sleeps == BACKOFF
     }
 
+    def "in #format, an answer cut short is reported as one that could not be parsed, at once and not as a lost connection"() {
+        given:
+        ContactNow cn = client(format: format)
+        cn.agents().create(agents(2))
+        server.faults().nextTruncatedBodies(1)
+
+        when:
+        cn.agents().read(AgentQuery.all())
+
+        then:
+        TransportException e = thrown()
+        e.message ==~ /the answer to agents#read could not be parsed as ${format.wireName().toUpperCase()}: .+ \(\Q$base\E\)/
+        !e.message.contains('connection lost')
+        !e.message.contains('attempts')
+        e.message.readLines().size() == 1
+        sent('readAgents').size() == 1
+        sleeper.sleeps.empty
+
+        and: 'the next read is whole again'
+        cn.agents().read(AgentQuery.all()).agents()*.username() == ['agent1', 'agent2']
+
+        where:
+        format << [Format.JSON, Format.XML]
+    }
+
+    def "in #format, a create whose answer is cut short ends in OutcomeUnknownException naming the unparseable answer"() {
+        given:
+        ContactNow cn = client(format: format)
+        cn.tokens().token()
+        server.faults().nextTruncatedBodies(1)
+
+        when:
+        cn.agents().create(agents(1))
+
+        then:
+        OutcomeUnknownException e = thrown()
+        e.message.startsWith("the answer to agents#create could not be parsed as ${format.wireName().toUpperCase()}: ")
+        sent('writeAgents').size() == 1
+        stored()*.username() == ['agent1']
+
+        where:
+        format << [Format.JSON, Format.XML]
+    }
+
     def "in #format, a create whose answer is lost after the commit ends in OutcomeUnknownException and was sent once"() {
         given:
         ContactNow cn = client(format: format)

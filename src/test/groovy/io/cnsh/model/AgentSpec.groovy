@@ -246,6 +246,23 @@ class AgentSpec extends Specification {
         !a.problems().any { it.contains('abc918') }
     }
 
+    def "problems() names a character XML 1.0 cannot carry in any field, documented or not: #what"() {
+        expect:
+        Agent.of(fields).problems() == [expected]
+
+        where:
+        what                        | fields                                          || expected
+        'U+0000 in a name'          | [name: 'A\u0000B']                               || "field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it"
+        'a bell in a pin'           | [pin: '12\u0007']                                || "field 'pin' holds the control character U+0007 (character 3), which XML 1.0 cannot carry; remove it"
+        'an unpaired surrogate'     | [userfield: '\ud800x']                           || "field 'userfield' holds the unpaired surrogate U+D800 (character 1), which XML 1.0 cannot carry; remove it"
+        'U+FFFE in an unlisted one' | [name: 'A', note: '\ufffe']                      || "field 'note' holds the non-character U+FFFE (character 1), which XML 1.0 cannot carry; remove it"
+    }
+
+    def "tab, line feed, carriage return and pairs beyond U+FFFF are text XML can carry"() {
+        expect:
+        Agent.of([name: 'A\tB\nC\rD \uD83D\uDE00', note: 'x\uE000\uFFFD']).problems().isEmpty()
+    }
+
     def "a record with filter #filter is deleted #deleted and system #system"() {
         expect:
         Agent.of([filter: filter]).isDeleted() == deleted

@@ -90,6 +90,8 @@ class BadInputEntryPointsSpec extends Specification {
             ['an update without agentid', "agents < update name: 'A' >", 1, 'update needs the agentid'],
             ['a known verb given plain text', "agents.create('Joe Bloggs')", 1, 'agents.create takes field: value pairs or a list of records, not (String)'],
             ['a good record beside a bad one', "agents.create([[name: 'Good One'], [name: 'Bad', aod: 'maybe']])", 1, "field 'aod' must be yes or no, got 'maybe' (record 2)"],
+            ['a character XML cannot carry', "agents < update agentid: 550003, name: 'A\\u0000B' >", 1, "field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it"],
+            ['an unpaired surrogate in a second record', "agents.create([[name: 'Good One'], [name: 'Bad \\uD800']])", 1, "field 'name' holds the unpaired surrogate U+D800 (character 5), which XML 1.0 cannot carry; remove it (record 2)"],
             ['a misspelt resource', "agentz < read >", 1, 'needs a resource name (agents); is it misspelt?'],
             ['an unknown variable', "agentz.read()", 1, "no variable or property 'agentz'"],
             ['an unknown agentid', "agents < update agentid: 1, name: 'A' >", 3, 'Record id [1] does not exist.'],
@@ -316,6 +318,8 @@ rows.each { row ->
         'a field holding elements'             | 'update' | 'xml'  | '<dxi><agentid>550003</agentid><name><first>Changed</first></name></dxi>'                                     || "Bad payload: XML field 'name' holds elements or attributes instead of text"
         'a good record beside a text-only one' | 'update' | 'xml'  | '<dxi><agent><agentid>550003</agentid><name>Changed</name></agent><agent>Joe</agent></dxi>'                   || 'Bad payload: an <agent> element holds text instead of fields'
         'a CSV row wider than its header'      | 'update' | 'csv'  | 'agentid,name\n550003,Changed\n550006,B,extra\n'                                                              || 'Bad payload: CSV row 3 has 3 cells but the header has 2'
+        'U+0000 as a character reference'      | 'update' | 'xml'  | '<dxi><agentid>550003</agentid><name>A&#0;B</name></dxi>'                                                     || ~/Bad payload: malformed XML at line 1, column \d+: Invalid character reference: null character not allowed in XML content\./
+        'a raw control character'              | 'create' | 'xml'  | '<dxi><agent><name>A\u0001B</name></agent></dxi>'                                                            || ~/Bad payload: malformed XML at line 1, column \d+: Illegal character .*/
     }
 
     def "sandbox HTTP: a record with #what is counted bad and named, in a success answer, and nothing of it is written (#action)"() {
@@ -343,5 +347,10 @@ rows.each { row ->
         'a field name with a space'   | 'create' | '[{"name":"X","bad name":"Y"}]'                                 || "Record 1: field name 'bad name' is not a valid name (letters, digits, _ . -, starting with a letter or _, at most 64)."
         'a value over 65,535 chars'   | 'update' | '[{"agentid":"550003","name":"' + 'x' * 65536 + '"}]'           || "Record 1: field 'name' is longer than 65535 characters."
         'a value over 65,535 chars'   | 'create' | '[{"name":"' + 'x' * 65536 + '"}]'                              || "Record 1: field 'name' is longer than 65535 characters."
+        'U+0000 in a value'           | 'update' | '[{"agentid":"550003","name":"A\\u0000B"}]'                     || "Record 1: field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it."
+        'U+0000 in a value'           | 'create' | '[{"name":"A\\u0000B"}]'                                        || "Record 1: field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it."
+        'an unpaired surrogate'       | 'create' | '[{"name":"Ann \\ud800"}]'                                      || "Record 1: field 'name' holds the unpaired surrogate U+D800 (character 5), which XML 1.0 cannot carry; remove it."
+        'U+FFFF in an unlisted field' | 'create' | '[{"name":"A","note":"x\\uffff"}]'                             || "Record 1: field 'note' holds the non-character U+FFFF (character 2), which XML 1.0 cannot carry; remove it."
+        'a control char in a pin'     | 'update' | '[{"agentid":"550003","pin":"12\\u001b3"}]'                    || "Record 1: field 'pin' holds the control character U+001B (character 3), which XML 1.0 cannot carry; remove it."
     }
 }

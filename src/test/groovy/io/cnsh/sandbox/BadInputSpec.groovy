@@ -1,5 +1,7 @@
 package io.cnsh.sandbox
 
+import java.nio.charset.StandardCharsets
+import java.sql.DriverManager
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup
@@ -119,5 +121,148 @@ class BadInputSpec extends Specification {
         http.post('database.php', "token=$token&method=agents&action=read&username=%zz%", 'application/x-www-form-urlencoded')
                 .json().get('total').intValue() == 0
         stillServing()
+    }
+
+    /** Sends raw bytes from another thread and returns the status line, so an answer sent before the server read it all is heard. */
+    String statusLine(SandboxServer to, String request) {
+        Socket socket = new Socket()
+        socket.connect(to.address(), 5_000)
+        socket.soTimeout = 20_000
+        Thread writer = Thread.start {
+            try {
+                socket.outputStream.write(request.getBytes(StandardCharsets.ISO_8859_1))
+                socket.outputStream.flush()
+            } catch (IOException ignored) {
+                // the server may close once it has answered
+            }
+        }
+        try {
+            new BufferedReader(new InputStreamReader(socket.inputStream, StandardCharsets.ISO_8859_1)).readLine()
+        } finally {
+            socket.close()
+            writer.join()
+        }
+    }
+
+    def "an oversized #what is answered #status, and the server keeps serving"() {
+        expect:
+        statusLine(server, request).startsWith("HTTP/1.1 $status ")
+        stillServing()
+
+        where:
+        what                                   | request                                                                                   || status
+        'request line (a 1 MB query string)'   | "GET /database.php?method=agents&filter=${'a' * (1 << 20)} HTTP/1.1\r\nHost: sandbox\r\n\r\n"  || 414
+        'request line (a 1 MB path)'           | "GET /${'a/' * (1 << 19)}token.php HTTP/1.1\r\nHost: sandbox\r\n\r\n"                        || 414
+        'header (one of 1 MB)'                 | "GET /token.php HTTP/1.1\r\nHost: sandbox\r\nX-Big: ${'a' * (1 << 20)}\r\n\r\n"             || 431
+        'header block (10,000 small headers)' | "GET /token.php HTTP/1.1\r\nHost: sandbox\r\n${(1..10_000).collect { "X-H$it: v\r\n" }.join()}\r\n" || 431
+    }
+
+    def "a query string just under the header limit is still read"() {
+        expect:
+        http.get("database.php?token=$token&method=agents&action=read&username=${'a' * 60_000}").json().get('total').intValue() == 0
+    }
+
+    def "repeated slashes in the path (#suffix) are served as one, as a base URL ending in / produces them"() {
+        given:
+        LoopbackHttp doubled = new LoopbackHttp(URI.create(server.baseUri().toString() + suffix))
+
+        when:
+        String t = doubled.token()
+        Reply read = doubled.get("database.php?token=$t&method=agents&action=read&limit=1")
+
+        then:
+        read.status == 200
+        read.json().get('total').intValue() >= 40
+        doubled.get('index.php').status == 404
+
+        where:
+        suffix << ['/', '//', 'api//', '/api/']
+    }
+
+    def "a #format write of more records than the limit is refused whole, naming the limit; reads are not bounded"() {
+        given:
+        SandboxServer small = SandboxServer.builder().seed(Seed.DEMO).maxRecordsPerWrite(3).build().start()
+        LoopbackHttp client = new LoopbackHttp(small)
+        String t = client.token()
+        String write = "database.php?token=$t&method=agents&format=$format&raw=1&action="
+        List<Map<String, String>> four = (1..4).collect { [name: "Batch $it".toString(), username: "batch$it".toString()] }
+        List<Map<String, String>> updates = [550001, 550002, 550003, 550004].collect { [agentid: it.toString(), name: 'Renamed'] }
+
+        when:
+        Reply create = client.post(write + 'create', encode(four))
+        Reply update = client.post(write + 'update', encode(updates))
+        Reply three = client.post(write + 'create', encode(four.take(3)))
+
+        then:
+        create.error() == 'Bad payload: 4 records in one request, over the limit of 3 records per write; send them in smaller batches'
+        update.error() == create.error()
+        three.text() =~ /"total":"?3/ || three.xmlValue('total') == '3'
+        total(client, "database.php?token=$t&method=agents&action=read&username=batch4") == 0
+        total(client, "database.php?token=$t&method=agents&action=read&name=Renamed") == 0
+        total(client, "database.php?token=$t&method=agents&action=read&username=batch1") == 1
+
+        and: 'a read returns every agent'
+        client.get("database.php?token=$t&method=agents&action=read").json().get('list').size() == 43
+
+        cleanup:
+        small?.close()
+
+        where:
+        format << ['json', 'xml']
+        encode << [{ List<Map<String, String>> records -> LoopbackHttp.json(records) },
+                   { List<Map<String, String>> records ->
+                       '<dxi>' + records.collect { r -> '<agent>' + r.collect { k, v -> "<$k>$v</$k>" }.join() + '</agent>' }.join() + '</dxi>'
+                   }]
+    }
+
+    static int total(LoopbackHttp client, String pathAndQuery) {
+        client.get(pathAndQuery).json().get('total').intValue()
+    }
+
+    def "text XML cannot carry is refused at #action in JSON, naming the record and field; nothing of it is stored"() {
+        when:
+        Reply r = http.post("database.php?token=$token&method=agents&action=$action&format=json&raw=1", payload)
+
+        then:
+        r.json().get('bad').intValue() == 1
+        r.error() == expected
+        http.get("database.php?token=$token&method=agents&action=read&format=xml&username=ctl").status == 200
+        http.get("database.php?token=$token&method=agents&action=read&agentid=550003").json().get('list').get(0).get('name').asText() != 'A\u0000B'
+
+        where:
+        action   | payload                                              || expected
+        'create' | '[{"name":"A\\u0000B","username":"ctl"}]'            || "Record 1: field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it."
+        'update' | '[{"agentid":"550003","name":"A\\u0000B"}]'          || "Record 1: field 'name' holds the control character U+0000 (character 2), which XML 1.0 cannot carry; remove it."
+    }
+
+    def "an agent stored with text XML cannot carry, before the rule, still reads as XML with the character replaced"() {
+        given: 'a store whose agent 550003 was written with U+0000 and an unpaired surrogate'
+        Path data = dir.resolve('old-store')
+        SandboxServer.builder().dataDir(data).seed(Seed.DEMO).build().start().close()
+        DriverManager.getConnection("jdbc:h2:file:${data.toAbsolutePath().resolve('cnsh-sandbox')}", 'sa', '').withCloseable { c ->
+            def update = c.prepareStatement('UPDATE "agents" SET "name" = ?, "userfield" = ? WHERE "agentid" = 550003')
+            update.setString(1, 'A\u0000B')
+            update.setString(2, '\ud800')
+            assert update.executeUpdate() == 1
+        }
+        SandboxServer old = SandboxServer.builder().dataDir(data).build().start()
+        LoopbackHttp client = new LoopbackHttp(old)
+        String t = client.token()
+
+        when:
+        Reply all = client.get("database.php?token=$t&method=agents&action=read&format=xml")
+        Reply one = client.get("database.php?token=$t&method=agents&action=read&format=xml&agentid=550003")
+
+        then:
+        all.status == 200
+        all.xmlValue('total') == '40'
+        one.xml().getElementsByTagName('name').item(0).textContent == 'A\uFFFDB'
+        one.xml().getElementsByTagName('userfield').item(0).textContent == '\uFFFD'
+
+        and: 'JSON gives the stored text as it is'
+        client.get("database.php?token=$t&method=agents&action=read&agentid=550003").json().get('list').get(0).get('name').asText() == 'A\u0000B'
+
+        cleanup:
+        old?.close()
     }
 }

@@ -2,6 +2,7 @@ package io.cnsh.wire
 
 import com.fasterxml.jackson.core.JsonProcessingException
 import com.fasterxml.jackson.databind.JsonNode
+import io.cnsh.model.Agent
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
@@ -318,5 +319,40 @@ class WireHardeningSpec extends Specification {
         format      || body
         Format.JSON || '[{"name":"<!DOCTYPE x [<!ENTITY e SYSTEM \\"FILE\\">]>&e;"}]'
         Format.CSV  || 'name\n"<!DOCTYPE x [<!ENTITY e SYSTEM ""FILE"">]>&e;"\n'
+    }
+
+    def "an XML answer replaces what XML 1.0 cannot carry (#what) and reads back; JSON keeps it"() {
+        given: 'an agent stored with the character, as over JSON or before such values were refused'
+        Envelope answer = Envelope.read(1, [Agent.of([agentid: '550003', name: "A${ch}B".toString(), note: "n${ch}".toString()])])
+
+        when:
+        Envelope viaXml = xml.readEnvelope(xml.writeEnvelope(answer))
+        Envelope viaJson = json.readEnvelope(json.writeEnvelope(answer))
+
+        then:
+        viaXml.list()[0].name() == 'A\uFFFDB'
+        viaXml.list()[0].get('note') == 'n\uFFFD'
+        viaJson.list()[0].name() == "A${ch}B".toString()
+
+        where:
+        what                    | ch
+        'U+0000'                | '\u0000'
+        'an escape character'   | '\u001b'
+        'an unpaired surrogate' | '\ud800'
+        'a lone low surrogate'  | '\udc00'
+        'U+FFFE'                | '\ufffe'
+    }
+
+    def "an XML error message with what XML cannot carry is written with it replaced"() {
+        when:
+        Envelope e = xml.readEnvelope(xml.writeEnvelope(Envelope.failure('Bad argument: \u0000x')))
+
+        then:
+        e.error() == 'Bad argument: \uFFFDx'
+    }
+
+    def "a character pair beyond U+FFFF is kept in XML"() {
+        expect:
+        xml.readEnvelope(xml.writeEnvelope(Envelope.read(1, [Agent.of([name: 'Smile \uD83D\uDE00'])]))).list()[0].name() == 'Smile \uD83D\uDE00'
     }
 }
