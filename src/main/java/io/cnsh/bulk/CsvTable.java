@@ -1,5 +1,6 @@
 package io.cnsh.bulk;
 
+import io.cnsh.wire.CsvText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
  * A CSV file read strictly, as a header and data rows, for bulk changes: UTF-8 only (a byte-order
  * mark is dropped), CRLF or LF line ends, RFC 4180 quoting (quoted cells may hold commas, quotes
  * written twice, and line breaks, which are kept as {@code \n}). Blank rows are skipped but keep
- * their row numbers, so that every message names the row a spreadsheet shows.
+ * their row numbers, so that every message names the row a spreadsheet shows. The formula escape
+ * of cnsh's spreadsheet files is reversed ({@link CsvText#unescapeFormula}: {@code '=x} reads as
+ * {@code =x}, {@code ''=x} as {@code '=x}), so an export applies back unchanged.
  *
  * <pre>{@code
  * CsvTable t = CsvTable.read(Path.of("changes.csv"));
@@ -32,6 +35,11 @@ import java.util.stream.Collectors;
  * <p>Anything that would make the table ambiguous is refused with a {@link CsvFormatException}:
  * bytes that are not UTF-8, an unclosed quote, a quote inside an unquoted cell, an empty or
  * repeated column name, a row with more or fewer cells than the header.
+ *
+ * <p>The reader is written here rather than over Jackson's CSV parser because Jackson's parser
+ * takes a quote inside an unquoted cell ({@code a,b"c}) as text, where this table refuses it as
+ * ambiguous, and because every message names the spreadsheet row and the line it starts on, which
+ * a record holding line breaks makes differ. The writers go through Jackson ({@link CsvText}).
  */
 public final class CsvTable {
 
@@ -211,7 +219,7 @@ public final class CsvTable {
                         i++;
                     }
                 }
-                cells.add(cell.toString());
+                cells.add(CsvText.unescapeFormula(cell.toString()));
                 cell.setLength(0);
                 if (i >= n) {
                     end = true;

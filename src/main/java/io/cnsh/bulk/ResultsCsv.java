@@ -1,6 +1,7 @@
 package io.cnsh.bulk;
 
 import io.cnsh.model.Secrets;
+import io.cnsh.wire.CsvText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.Map;
  * {@code status}, {@code agentid} and {@code error}, one line per data row. An input keyed by
  * agentid already has that column, so it is not added twice (the file stays a CSV that can be read
  * back, with one column per name). The file is replaced whole: written beside it and renamed, so a
- * full disk leaves the previous results, never a file cut short.
+ * full disk leaves the previous results, never a file cut short. The file is meant for a
+ * spreadsheet, so cells that would run as a formula are escaped ({@link CsvText#spreadsheet}), and
+ * {@link CsvTable} reads them back as they were.
  */
 final class ResultsCsv {
 
@@ -21,7 +24,7 @@ final class ResultsCsv {
     }
 
     static void write(Path file, CsvTable input, Map<Integer, RowResult> results) {
-        StringBuilder out = new StringBuilder();
+        List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(input.header());
         boolean keyedById = header.contains("agentid");
         header.add("status");
@@ -29,7 +32,7 @@ final class ResultsCsv {
             header.add("agentid");
         }
         header.add("error");
-        line(out, header);
+        lines.add(header);
         for (CsvRow row : input.rows()) {
             List<String> cells = new ArrayList<>();
             row.cells().forEach((column, value) ->
@@ -40,30 +43,12 @@ final class ResultsCsv {
                 cells.add(r == null || r.agentid() == null ? "" : r.agentid());
             }
             cells.add(r == null || r.error() == null ? "" : r.error());
-            line(out, cells);
+            lines.add(cells);
         }
         try {
-            RunFiles.replace(file, out.toString().getBytes(StandardCharsets.UTF_8));
+            RunFiles.replace(file, CsvText.spreadsheet(lines, "\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BulkException("cannot write the results " + file + ": " + RunFiles.reason(e), e);
         }
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(quote(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /** RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled. */
-    static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -3,6 +3,7 @@ package io.cnsh.report;
 import io.cnsh.model.Agent;
 import io.cnsh.model.AgentField;
 import io.cnsh.model.Secrets;
+import io.cnsh.wire.CsvText;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.Payload;
 import io.cnsh.wire.WireCodec;
@@ -253,17 +254,38 @@ public final class AgentReports {
     /**
      * Every agent (deleted and system ones included) in an export format: {@code csv}, {@code json}
      * and {@code xml} as the API's own record shapes (a CSV export can be edited and fed back to
-     * bulk-update), {@code table}, {@code md} and {@code html} as a report of every field. Pins and
+     * bulk-update; it is meant for a spreadsheet, so cells that would run as a formula are escaped
+     * and bulk-update reads them back as they were), {@code table}, {@code md} and {@code html} as a report of every field. Pins and
      * passwords are masked unless {@code includeSecrets}.
      */
     public static byte[] export(List<Agent> agents, ReportFormat format, boolean includeSecrets) {
         List<Agent> out = includeSecrets ? agents : agents.stream().map(AgentReports::masked).toList();
         return switch (format) {
-            case CSV -> WireCodec.of(Format.CSV).writePayload(out, Payload.Shape.LIST);
+            case CSV -> exportCsv(out).getBytes(StandardCharsets.UTF_8);
             case JSON -> WireCodec.of(Format.JSON).writePayload(out, Payload.Shape.LIST);
             case XML -> WireCodec.of(Format.XML).writePayload(out, Payload.Shape.LIST);
             default -> exportReport(out, includeSecrets).render(format).getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    /**
+     * The API's CSV record shape for a spreadsheet: a header of every field of every agent in order
+     * of first appearance (the documented fields when there is no agent), one line per agent.
+     */
+    private static String exportCsv(List<Agent> agents) {
+        Set<String> columns = new LinkedHashSet<>();
+        agents.forEach(a -> columns.addAll(a.fields().keySet()));
+        if (columns.isEmpty()) {
+            columns.addAll(AgentField.wireNames());
+        }
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(new ArrayList<>(columns));
+        for (Agent a : agents) {
+            List<String> cells = new ArrayList<>(columns.size());
+            columns.forEach(c -> cells.add(a.get(c)));
+            lines.add(cells);
+        }
+        return CsvText.spreadsheet(lines, "\n");
     }
 
     /** Every agent and every field as a report (for table, Markdown and HTML exports). */

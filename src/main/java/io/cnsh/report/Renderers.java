@@ -3,6 +3,7 @@ package io.cnsh.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cnsh.wire.CsvText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,33 +77,22 @@ final class Renderers {
         return "#".repeat((int) Math.max(1, Math.round((double) value * BAR_WIDTH / max)));
     }
 
+    /** One table with a section column, for a spreadsheet: formula cells escaped. */
     static String csv(Report r) {
-        StringBuilder out = new StringBuilder();
+        List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("section");
         header.addAll(r.columns());
-        line(out, header);
+        lines.add(header);
         for (Section s : r.sections()) {
             for (List<Object> row : s.rows()) {
                 List<String> cells = new ArrayList<>();
                 cells.add(s.name());
                 row.forEach(c -> cells.add(text(c)));
-                line(out, cells);
+                lines.add(cells);
             }
         }
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String c = cells.get(i);
-            boolean quote = c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0;
-            out.append(quote ? '"' + c.replace("\"", "\"\"") + '"' : c);
-        }
-        out.append("\r\n");
+        return CsvText.spreadsheet(lines, "\r\n");
     }
 
     static String json(Report r) {
