@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code cnsh bench [B1|B2|...]}: runs the benchmarks of {@link io.cnsh.bench} (all when none is
  * named), the only way in to them. Benchmarks are never part of the test run.
  */
-@Command(name = "bench", description = "Run benchmarks (all, or the ones named) and print figures and ratios.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run benchmarks (all, or the ones named) and print figures and ratios.")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
