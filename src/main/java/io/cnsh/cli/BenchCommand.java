@@ -19,7 +19,8 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "B1|B2|...", arity = "0..*", description = "Benchmarks to run (default: all).")
+    // picocli adds "..." to a repeatable parameter, so the usage reads [B1|B2|...] as the CLI contract has it
+    @Parameters(paramLabel = "B1|B2|", arity = "0..*", description = "Benchmarks to run (default: all).")
     List<String> names = new ArrayList<>();
 
     @Override
