@@ -13,7 +13,7 @@ import java.nio.file.Paths
  */
 class ArchitectureSpec extends Specification {
 
-    static final List<String> PARTS = ['model', 'wire', 'client', 'sandbox', 'dsl', 'repl', 'report', 'bulk', 'cli', 'testing']
+    static final List<String> PARTS = ['model', 'wire', 'client', 'sandbox', 'dsl', 'repl', 'report', 'bulk', 'cli', 'testing', 'bench']
 
     @Shared
     Map<String, Set<String>> importsByPart = [:]

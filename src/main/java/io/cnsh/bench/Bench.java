@@ -1,4 +1,4 @@
-package io.cnsh.cli;
+package io.cnsh.bench;
 
 import java.io.IOException;
 import java.io.InputStream;

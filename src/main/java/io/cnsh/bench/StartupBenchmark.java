@@ -1,4 +1,4 @@
-package io.cnsh.cli;
+package io.cnsh.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,11 +29,12 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>cnsh is started through the real launcher, so its AppCDS archive is used when the build made one.
- * groovysh is fetched with Maven into {@code ~/.cache/cnsh-bench} (outside the repository) on first use.
+ * groovysh comes from {@code ~/.cache/cnsh-bench}, where a separate step puts it (see {@link GroovyshJars});
+ * without it, groovysh is reported as skipped with the command to run and the rest is measured.
  */
 final class StartupBenchmark {
 
-    static final String GROOVYSH_VERSION = "5.0.3";
+    static final String GROOVYSH_VERSION = GroovyshJars.VERSION;
     private static final long TIMEOUT_MS = 60_000;
 
     private final int runs;
@@ -89,10 +90,14 @@ final class StartupBenchmark {
             probes.add(new Probe("groovy_e", "groovy -e '1' (GroovyMain)",
                     List.of(java, "-cp", groovyJar.toString(), "groovy.ui.GroovyMain", "-e", "1"), Map.of(), null, null, null));
         }
-        String groovyshClassPath = groovyshClassPath(out, true);
+        Path groovyshDir = GroovyshJars.cacheDir();
+        String groovyshClassPath = GroovyshJars.classPath(groovyshDir);
+        String groovyshSkipped = null;
         if (groovyshClassPath == null) {
-            out.println("B2 groovysh " + GROOVYSH_VERSION + ": not measured (it could not be fetched with Maven)");
+            groovyshSkipped = "skipped: not in " + groovyshDir + "; fetch it once with: " + GroovyshJars.fetchCommand(project);
+            out.println("B2 groovysh " + GROOVYSH_VERSION + ": " + groovyshSkipped);
         } else {
+            out.println("B2 groovysh " + GROOVYSH_VERSION + " from Maven Central, cached in " + groovyshDir);
             Path home = Files.createDirectories(work.resolve("groovysh-home"));
             probes.add(new Probe("groovysh_prompt", "groovysh " + GROOVYSH_VERSION,
                     List.of(java, "-cp", groovyshClassPath, "org.apache.groovy.groovysh.Main"),
@@ -130,6 +135,9 @@ final class StartupBenchmark {
             medians.put(p.key(), Bench.median(first));
             out.printf(Locale.ROOT, "   %-38s %-20s %-20s%n", p.label(), Bench.spread(first),
                     answers.isEmpty() ? "" : Bench.spread(answers));
+        }
+        if (groovyshSkipped != null) {
+            out.printf(Locale.ROOT, "   %-38s %s%n", "groovysh " + GROOVYSH_VERSION, groovyshSkipped);
         }
         Double prompt = medians.get("cnsh_prompt");
         Double groovysh = medians.get("groovysh_prompt");
@@ -198,53 +206,5 @@ final class StartupBenchmark {
         try (Stream<Path> jars = Files.list(lib)) {
             return jars.filter(j -> j.getFileName().toString().matches("groovy-\\d[^-]*\\.jar")).findFirst().orElse(null);
         }
-    }
-
-    /** The class path of groovysh, resolved once with Maven into a cache outside the repository. */
-    private static String groovyshClassPath(PrintWriter out, boolean mayRefetch) throws IOException, InterruptedException {
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "cnsh-bench", "groovysh-" + GROOVYSH_VERSION);
-        Path cp = dir.resolve("classpath.txt");
-        if (!Files.isRegularFile(cp)) {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("pom.xml"), """
-                    <project xmlns="http://maven.apache.org/POM/4.0.0">
-                      <modelVersion>4.0.0</modelVersion>
-                      <groupId>local.cnsh.bench</groupId>
-                      <artifactId>groovysh-classpath</artifactId>
-                      <version>1</version>
-                      <dependencies>
-                        <dependency>
-                          <groupId>org.apache.groovy</groupId>
-                          <artifactId>groovy-groovysh</artifactId>
-                          <version>%s</version>
-                        </dependency>
-                      </dependencies>
-                    </project>
-                    """.formatted(GROOVYSH_VERSION));
-            out.println("B2 fetching groovysh " + GROOVYSH_VERSION + " with Maven into " + dir);
-            out.flush();
-            Process mvn;
-            try {
-                mvn = new ProcessBuilder("mvn", "-B", "-q", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt")
-                        .directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("mvn.log").toFile()).start();
-            } catch (IOException e) {
-                return null;
-            }
-            if (mvn.waitFor() != 0 || !Files.isRegularFile(cp)) {
-                return null;
-            }
-        } else {
-            out.println("B2 groovysh " + GROOVYSH_VERSION + " from Maven Central, cached in " + dir);
-        }
-        String classPath = Files.readString(cp).strip();
-        for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            if (!Files.exists(Path.of(entry))) {
-                // the local Maven repository was cleaned since: resolve again, once
-                Files.delete(cp);
-                return mayRefetch ? groovyshClassPath(out, false) : null;
-            }
-        }
-        return classPath;
     }
 }

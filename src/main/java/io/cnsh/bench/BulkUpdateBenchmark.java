@@ -1,4 +1,4 @@
-package io.cnsh.cli;
+package io.cnsh.bench;
 
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.ContactNow;

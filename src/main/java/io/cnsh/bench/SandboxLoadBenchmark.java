@@ -1,5 +1,7 @@
-package io.cnsh.sandbox;
+package io.cnsh.bench;
 
+import io.cnsh.sandbox.SandboxServer;
+import io.cnsh.sandbox.Seed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
  * a test: the build never runs it.
  *
  * <pre>
- * java -cp target/cnsh.jar io.cnsh.sandbox.SandboxLoadBenchmark --clients 100 --duration 30
+ * java -cp target/cnsh.jar io.cnsh.bench.SandboxLoadBenchmark --clients 100 --duration 30
  * </pre>
  *
  * <p>Each client has its own {@link HttpClient} (so its own connection) and its own seeded

@@ -1,4 +1,4 @@
-package io.cnsh.cli;
+package io.cnsh.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
