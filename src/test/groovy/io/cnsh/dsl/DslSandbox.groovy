@@ -11,6 +11,7 @@ import io.cnsh.wire.Format
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicInteger
 import java.util.function.Consumer
+import spock.util.concurrent.PollingConditions
 
 /**
  * An in-process sandbox seeded with the demo agents, a client for it in each wire format, and a
@@ -83,11 +84,9 @@ class DslSandbox implements Closeable {
      * answering it, so the entry can come a moment after the client has its answer.
      */
     private void settle() {
-        long deadline = System.nanoTime() + 5_000_000_000L
-        while (requests.size() < sent.get() && System.nanoTime() < deadline) {
-            Thread.sleep(2)
+        new PollingConditions(timeout: 5, delay: 0.002).eventually {
+            assert requests.size() == sent.get()
         }
-        assert requests.size() == sent.get()
     }
 
     /** One agent as stored, read with the JSON client (not through the DSL). */
