@@ -57,6 +57,7 @@ public final class Faults {
     private final AtomicInteger nextDroppedRows = new AtomicInteger();
     private final AtomicLong injected = new AtomicLong();
     private final AtomicInteger held = new AtomicInteger();
+    private volatile Pause pause = Thread::sleep;
     private Random random = new Random(1);
 
     Faults() {
@@ -261,6 +262,17 @@ public final class Faults {
 
     // The draws below are made by the request handler, once per request, in this order.
 
+    /** How a held request waits: {@link Thread#sleep(long)} unless a spec of this package records the waits instead. */
+    interface Pause {
+        void pause(long millis) throws InterruptedException;
+    }
+
+    /** Sets how held requests wait; null restores {@link Thread#sleep(long)}. */
+    Faults pause(Pause pause) {
+        this.pause = pause == null ? Thread::sleep : pause;
+        return this;
+    }
+
     /** Holds the calling request for the latency in force, counted in {@link #held()} meanwhile. */
     void hold() throws InterruptedException {
         long delay = delayMillis();
@@ -269,7 +281,7 @@ public final class Faults {
         }
         held.incrementAndGet();
         try {
-            Thread.sleep(delay);
+            pause.pause(delay);
         } finally {
             held.decrementAndGet();
         }
