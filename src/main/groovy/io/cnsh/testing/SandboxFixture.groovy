@@ -19,6 +19,7 @@ import io.cnsh.wire.Format
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Clock
 import java.time.Duration
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicInteger
@@ -62,32 +63,60 @@ class SandboxFixture implements AutoCloseable {
     final Path home
 
     private final Seed seed
+    private final Format format
+    private final int batchSize
+    private final int pageSize
+    private final String apiUser
+    private final String apiPassword
+    private final Map<Format, ContactNow> clients = new EnumMap<>(Format)
     private final boolean ownHome
     private final List<io.cnsh.sandbox.RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
     private final List<Closure> listeners = new CopyOnWriteArrayList<>()
     private final AtomicInteger sent = new AtomicInteger()
 
-    private SandboxFixture(Seed seed, Format format, int batchSize, int pageSize, Path home, boolean strict) {
+    private SandboxFixture(Seed seed, Format format, int batchSize, int pageSize, Path home, boolean strict,
+                           String apiUser, String apiPassword, Clock clock) {
         this.seed = seed
+        this.format = format
+        this.batchSize = batchSize
+        this.pageSize = pageSize
+        this.apiUser = apiUser
+        this.apiPassword = apiPassword
         this.ownHome = home == null
         this.home = home ?: Files.createTempDirectory('cnsh-fixture-')
         List<io.cnsh.sandbox.RequestLog.Entry> log = this.@requests
         List<Closure> hooks = this.@listeners
-        this.server = SandboxServer.builder().port(0).inMemory().seed(seed).apiUser('demo', 'demo').strict(strict)
+        SandboxServer.Builder builder = SandboxServer.builder().port(0).inMemory().seed(seed).apiUser(apiUser, apiPassword).strict(strict)
+        if (clock != null) {
+            builder.clock(clock)
+        }
+        this.server = builder
                 .requestLog({ io.cnsh.sandbox.RequestLog.Entry e ->
                     log.add(e)
                     hooks.each { it.call(e) }
                 } as RequestLog)
                 .build().start()
-        // retries without waiting, but a thread interrupt still ends them, as with a real sleep
-        Sleeper noWait = { Duration d -> if (Thread.interrupted()) throw new InterruptedException() } as Sleeper
-        this.client = ContactNow.builder().baseUrl(server.baseUri()).credentials('demo', 'demo')
-                .format(format).batchSize(batchSize).pageSize(pageSize)
-                .retryPolicy(new RetryPolicy(4, Duration.ZERO, Duration.ZERO, 0)).sleeper(noWait)
-                // counts what the client sent, so that the request log can be read once it has caught up
-                .logger({ String line -> if (line.contains('---> ')) sent.incrementAndGet() }, ContactNow.LogLevel.BASIC)
-                .build()
+        this.client = client(format)
         this.agents = new AgentsContext(client)
+    }
+
+    /**
+     * A client of this sandbox in a wire format, with the fixture's batch and page sizes; the one for
+     * the fixture's own format is {@link #client}. Requests of every such client are waited for by
+     * {@link #getRequests()}.
+     */
+    synchronized ContactNow client(Format wireFormat) {
+        clients.computeIfAbsent(wireFormat) { Format f ->
+            // retries without waiting, but a thread interrupt still ends them, as with a real sleep
+            Sleeper noWait = { Duration d -> if (Thread.interrupted()) throw new InterruptedException() } as Sleeper
+            AtomicInteger counter = this.@sent
+            ContactNow.builder().baseUrl(server.baseUri()).credentials(apiUser, apiPassword)
+                    .format(f).batchSize(batchSize).pageSize(pageSize)
+                    .retryPolicy(new RetryPolicy(4, Duration.ZERO, Duration.ZERO, 0)).sleeper(noWait)
+                    // counts what the client sent, so that the request log can be read once it has caught up
+                    .logger({ String line -> if (line.contains('---> ')) counter.incrementAndGet() }, ContactNow.LogLevel.BASIC)
+                    .build()
+        }
     }
 
     /**
@@ -97,7 +126,10 @@ class SandboxFixture implements AutoCloseable {
      * {@code all: true} and {@code readAll}, default 500; smaller makes the demo agents span pages),
      * {@code home} (a {@code CNSH_HOME} to use instead of a new temporary one), {@code strict}
      * ({@code true} for a sandbox that behaves like a fixed-schema server, see
-     * {@link SandboxServer.Builder#strict(boolean)}; default {@code false}).
+     * {@link SandboxServer.Builder#strict(boolean)}; default {@code false}), {@code apiUser} and
+     * {@code apiPassword} (the account the sandbox accepts and the clients log in with, default
+     * {@code demo}/{@code demo}), {@code clock} (the sandbox's {@link Clock}, e.g. one a spec moves
+     * to expire tokens; default the system clock).
      */
     static SandboxFixture start(Map options = [:]) {
         def seed = options.seed ?: Seed.DEMO
@@ -106,7 +138,8 @@ class SandboxFixture implements AutoCloseable {
         int batch = (options.batchSize ?: 100) as int
         int page = (options.pageSize ?: 500) as int
         Path h = options.home == null ? null : (options.home instanceof Path ? (Path) options.home : Path.of(options.home.toString()))
-        new SandboxFixture(s, f, batch, page, h, options.strict as boolean)
+        new SandboxFixture(s, f, batch, page, h, options.strict as boolean,
+                (options.apiUser ?: 'demo').toString(), (options.apiPassword ?: 'demo').toString(), (Clock) options.clock)
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -197,9 +197,11 @@ final class ReplSession {
     }
 
     private void run(Snippet snippet, boolean remember) {
-        Future<Evaluator.Result> work = workers.submit(() -> evaluator.evaluate(snippet));
+        FutureTask<Evaluator.Result> work = new FutureTask<>(() -> evaluator.evaluate(snippet));
+        // Ctrl-C is heard before the work starts, so no request can be in flight without it.
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> work.cancel(true));
         try {
+            workers.execute(work);
             Evaluator.Result result = work.get();
             if (remember) {
                 entered.add(snippet.input());

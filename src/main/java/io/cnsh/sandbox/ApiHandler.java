@@ -158,15 +158,12 @@ final class ApiHandler extends Handler.Abstract {
 
     /** Latency, reset and HTTP error faults; false when the request was answered (or dropped) by one. */
     private boolean beforeHandling(Exchange ex, Call call) {
-        long delay = faults.delayMillis();
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ex.drop("interrupted");
-                return false;
-            }
+        try {
+            faults.hold();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ex.drop("interrupted");
+            return false;
         }
         if (faults.reset()) {
             finish(call, "fault: reset before handling", 0);

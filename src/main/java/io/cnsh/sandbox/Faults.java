@@ -56,6 +56,8 @@ public final class Faults {
     private final AtomicInteger nextInvalidTokens = new AtomicInteger();
     private final AtomicInteger nextDroppedRows = new AtomicInteger();
     private final AtomicLong injected = new AtomicLong();
+    private final AtomicInteger held = new AtomicInteger();
+    private volatile Pause pause = Thread::sleep;
     private Random random = new Random(1);
 
     Faults() {
@@ -199,6 +201,14 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * How many requests latency is holding right now. A test that interrupts a caller waits for
+     * this to rise first, so that it acts while the request is in flight, not before it is sent.
+     */
+    public int held() {
+        return held.get();
+    }
+
     /** How many faults have been injected since the server started. */
     public long injected() {
         return injected.get();
@@ -251,6 +261,31 @@ public final class Faults {
     }
 
     // The draws below are made by the request handler, once per request, in this order.
+
+    /** How a held request waits: {@link Thread#sleep(long)} unless a spec of this package records the waits instead. */
+    interface Pause {
+        void pause(long millis) throws InterruptedException;
+    }
+
+    /** Sets how held requests wait; null restores {@link Thread#sleep(long)}. */
+    Faults pause(Pause pause) {
+        this.pause = pause == null ? Thread::sleep : pause;
+        return this;
+    }
+
+    /** Holds the calling request for the latency in force, counted in {@link #held()} meanwhile. */
+    void hold() throws InterruptedException {
+        long delay = delayMillis();
+        if (delay <= 0) {
+            return;
+        }
+        held.incrementAndGet();
+        try {
+            pause.pause(delay);
+        } finally {
+            held.decrementAndGet();
+        }
+    }
 
     long delayMillis() {
         long jitter = jitterMillis;

@@ -54,7 +54,17 @@ class ChildCnsh {
 
     /** Sends a signal by name ({@code INT}, {@code TERM}) with {@code kill}. */
     void signal(String name) {
+        assert !ignored(name): "SIG${name} is ignored by the child (inherited: the build was started as a background job " +
+                "of a script or under nohup), so it cannot stop it; run the build in the foreground or with job control (set -m)"
         assert new ProcessBuilder('kill', "-${name}".toString(), String.valueOf(pid())).start().waitFor() == 0
+    }
+
+    /** Whether the child ignores the signal, read from the SigIgn mask of /proc (false where there is no /proc). */
+    boolean ignored(String name) {
+        Map<String, Integer> numbers = [HUP: 1, INT: 2, QUIT: 3, TERM: 15]
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/${pid()}/status")
+        String line = Files.exists(status) ? Files.readAllLines(status).find { it.startsWith('SigIgn:') } : null
+        line != null && numbers[name] != null && new BigInteger(line.substring(7).trim(), 16).testBit(numbers[name] - 1)
     }
 
     /** Waits for the process to end (at most a minute) and returns its exit code. */

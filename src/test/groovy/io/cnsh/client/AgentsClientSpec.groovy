@@ -8,7 +8,7 @@ import java.time.Duration
 import java.util.concurrent.CopyOnWriteArrayList
 
 /** Create, read, update and readAll over the wire in JSON and XML: results, paging, batching, pacing. */
-class AgentsClientSpec extends SandboxFixture {
+class AgentsClientSpec extends ClientSandboxSpec {
 
     static final Agent JOE = Agent.builder().name('Joe Bloggs').username('joe').pin('482913').password('Joe-Pa55!')
             .authLevel('admin').authAdmin('Y').authSupervisor('N').phone('01234 567890').build()

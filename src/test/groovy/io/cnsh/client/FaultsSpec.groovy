@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit
  * Faults injected by the sandbox: what is retried (reads, token calls, updates), what never is
  * (creates that may have reached the server), and what the caller is told.
  */
-class FaultsSpec extends SandboxFixture {
+class FaultsSpec extends ClientSandboxSpec {
 
     String base = "http://127.0.0.1:${server.port()}"
 

@@ -11,7 +11,7 @@ import java.time.Duration
  * {@code readAll} checks each page as it is fetched, so a caller that collects it first (as the DSL,
  * reports and bulk planner do) never acts on a broken read.
  */
-class PagingSpec extends SandboxFixture {
+class PagingSpec extends ClientSandboxSpec {
 
     /** Twelve agents: with pages of five, a full read takes pages at start 0, 5 and 10. */
     List<Long> ids

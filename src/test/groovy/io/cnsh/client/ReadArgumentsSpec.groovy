@@ -9,7 +9,7 @@ import io.cnsh.sandbox.Seed
  * {@link ReadArguments}, get the same one-line refusals. Against the demo agents of a real sandbox,
  * each refused read sends no request at all, and each accepted one reads what it says.
  */
-class ReadArgumentsSpec extends SandboxFixture {
+class ReadArgumentsSpec extends ClientSandboxSpec {
 
     def setup() {
         server.reset(Seed.DEMO)

@@ -9,7 +9,7 @@ import java.time.Duration
  * A whole session logged at the fullest level, failures included: no log line, exception message or
  * toString() carries the API password, a token, an agent's pin or an agent's password.
  */
-class SecretsSpec extends SandboxFixture {
+class SecretsSpec extends ClientSandboxSpec {
 
     static final String PIN = '482913'
     static final String NEW_PIN = '771105'

@@ -10,7 +10,7 @@ import java.time.Duration
 import spock.lang.TempDir
 
 /** The token lifecycle against the sandbox: first use, the cache file, early renewal, repair, refusals. */
-class TokenLifecycleSpec extends SandboxFixture {
+class TokenLifecycleSpec extends ClientSandboxSpec {
 
     @TempDir Path home
 

@@ -6,17 +6,14 @@ import io.cnsh.model.Agent
 import io.cnsh.sandbox.RequestLog
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
+import io.cnsh.testing.SandboxFixture
 import io.cnsh.wire.Format
 
-import java.util.concurrent.CopyOnWriteArrayList
-import java.util.concurrent.atomic.AtomicInteger
-import java.util.function.Consumer
-
 /**
- * An in-process sandbox seeded with the demo agents, a client for it in each wire format, and a
- * way to run DSL code through the production {@link ScriptRunner}. The clients write in batches of
- * {@value #BATCH} and page reads by {@value #PAGE}, so that batching and paging show in the request
- * log with the 40 demo agents.
+ * The DSL specs' view of the project's {@link SandboxFixture}: the 40 demo agents, a client in each
+ * wire format, and DSL code run through the production {@link ScriptRunner} with its output kept. The
+ * clients write in batches of {@value #BATCH} and page reads by {@value #PAGE}, so that batching and
+ * paging show in the request log with the 40 demo agents.
  */
 class DslSandbox implements Closeable {
 
@@ -25,40 +22,24 @@ class DslSandbox implements Closeable {
     /** The agentid the first agent created after a reset gets: the 40 demo agents hold 550000 to 550039. */
     static final long NEXT_ID = 550040
 
-    final SandboxServer server
-    private final List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
-    /** Requests the clients sent, counted from their own log as they go out. */
-    private final AtomicInteger sent = new AtomicInteger()
-    private final Map<Format, ContactNow> clients = [:]
+    final SandboxFixture fixture = SandboxFixture.start(seed: Seed.DEMO, batchSize: BATCH, pageSize: PAGE)
 
     final StringWriter out = new StringWriter()
     final StringWriter err = new StringWriter()
 
-    DslSandbox() {
-        server = SandboxServer.builder().port(0).inMemory().seed(Seed.DEMO).apiUser('demo', 'demo')
-                .requestLog { RequestLog.Entry e -> requests << e }
-                .build().start()
-        [Format.JSON, Format.XML].each { Format f ->
-            clients[f] = ContactNow.builder().baseUrl(server.baseUri()).credentials('demo', 'demo')
-                    .format(f).batchSize(BATCH).pageSize(PAGE)
-                    .logger({ String line -> if (line =~ /---> (GET|POST) /) { sent.incrementAndGet() } } as Consumer<String>,
-                            ContactNow.LogLevel.BASIC)
-                    .build()
-        }
+    SandboxServer getServer() {
+        fixture.server
     }
 
     /** Back to the 40 demo agents, with empty request log and output. */
     void reset() {
-        settle()
-        server.reset(Seed.DEMO)
-        requests.clear()
-        sent.set(0)
+        fixture.reset()
         out.buffer.setLength(0)
         err.buffer.setLength(0)
     }
 
     ContactNow client(Format format) {
-        clients[format]
+        fixture.client(format)
     }
 
     /** Runs DSL code as {@code spec.groovy} on the client of this format and returns its value. */
@@ -69,25 +50,12 @@ class DslSandbox implements Closeable {
 
     /** The operations the sandbox answered, such as {@code agents/create}, leaving out tokens. */
     List<String> operations() {
-        entries()*.operation().findAll { !it.startsWith('token/') }
+        entries()*.operation()
     }
 
-    /** The sandbox's log entries of the agents requests so far, in order. */
+    /** The sandbox's log entries of the agents requests so far, in order (once every request sent is logged). */
     List<RequestLog.Entry> entries() {
-        settle()
-        requests.findAll { !it.operation().startsWith('token/') }
-    }
-
-    /**
-     * Waits until the sandbox has logged every request the clients sent: it logs a request just after
-     * answering it, so the entry can come a moment after the client has its answer.
-     */
-    private void settle() {
-        long deadline = System.nanoTime() + 5_000_000_000L
-        while (requests.size() < sent.get() && System.nanoTime() < deadline) {
-            Thread.sleep(2)
-        }
-        assert requests.size() == sent.get()
+        fixture.requests.findAll { !it.operation().startsWith('token/') }
     }
 
     /** One agent as stored, read with the JSON client (not through the DSL). */
@@ -104,6 +72,6 @@ class DslSandbox implements Closeable {
 
     @Override
     void close() {
-        server.close()
+        fixture.close()
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration
 import org.jline.terminal.Size
 import org.jline.terminal.Terminal
 import org.jline.terminal.impl.DumbTerminal
+import spock.util.concurrent.PollingConditions
 
 /**
  * The shell over a dumb terminal made of a {@link Keyboard} and a byte buffer, on a target of the
@@ -83,12 +84,8 @@ class DumbShell implements AutoCloseable {
 
     /** Waits (at most the timeout) until the screen shows the text; returns the screen. */
     String waitFor(String text, Duration timeout = Duration.ofSeconds(30)) {
-        long deadline = System.nanoTime() + timeout.toNanos()
-        while (!output().contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the screen did not show '${text}' within ${timeout}:\n${output()}".toString())
-            }
-            Thread.sleep(20)
+        new PollingConditions(timeout: timeout.toMillis() / 1000, delay: 0.02).eventually {
+            assert output().contains(text): "the screen did not show '${text}' within ${timeout}:\n${output()}"
         }
         output()
     }

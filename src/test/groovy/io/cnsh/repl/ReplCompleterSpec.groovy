@@ -13,6 +13,7 @@ import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
 
 /**
  * Tab completion: what the completer offers for the text before the cursor, narrowed the way JLine
@@ -205,10 +206,8 @@ class ReplCompleterSpec extends Specification {
     }
 
     private void waitForNames() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos()
-        while (session.names().usernames().isEmpty()) {
-            assert System.nanoTime() < deadline: 'the names were not read'
-            Thread.sleep(20)
+        new PollingConditions(timeout: 20, delay: 0.02).eventually {
+            assert !session.names().usernames().isEmpty(): 'the names were not read'
         }
     }
 }

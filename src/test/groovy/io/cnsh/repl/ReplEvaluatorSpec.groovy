@@ -11,6 +11,7 @@ import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
 
 /** Lines typed into the shell over a dumb terminal, against a loopback sandbox. */
 class ReplEvaluatorSpec extends Specification {
@@ -176,7 +177,9 @@ class ReplEvaluatorSpec extends Specification {
         when: 'every request now takes 20 seconds, and Ctrl-C is pressed during a read'
         server.faults().latency(Duration.ofSeconds(20), Duration.ZERO)
         shell.type('agents < read >')
-        pressCtrlCUntil(shell, 'cancelled')
+        waitUntilHeld(server)
+        shell.terminal.raise(Terminal.Signal.INT)
+        shell.waitFor('cancelled')
         server.faults().clear()
         shell.type('kept + 1')
         shell.waitFor('43')
@@ -281,12 +284,10 @@ class ReplEvaluatorSpec extends Specification {
         shell.answers()[0] == 'not connected: sandbox data directory /x is in use (use /connect PROFILE or /connect sandbox)'
     }
 
-    private static void pressCtrlCUntil(DumbShell shell, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos()
-        while (!shell.output().contains(text)) {
-            assert System.nanoTime() < deadline: "no '${text}' after Ctrl-C:\n${shell.output()}"
-            shell.terminal.raise(Terminal.Signal.INT)
-            Thread.sleep(100)
+    /** Waits until the sandbox holds a request, so that Ctrl-C lands on the read in flight, not on the line being typed. */
+    private static void waitUntilHeld(SandboxServer server) {
+        new PollingConditions(timeout: 30, delay: 0.02).eventually {
+            assert server.faults().held() > 0
         }
     }
 }

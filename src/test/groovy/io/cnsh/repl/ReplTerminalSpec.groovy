@@ -8,6 +8,7 @@ import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
+import spock.util.concurrent.PollingConditions
 
 /**
  * The shell on a real terminal, end to end: {@code cnsh} started in a tmux pane from the test
@@ -129,8 +130,11 @@ class ReplTerminalSpec extends Specification {
         slowable.faults().latency(Duration.ofSeconds(30), Duration.ZERO)
         tmux.type('agents < read >')
         tmux.press('Enter')
-        tmux.waitUntil('the read to be sent') { String s -> s.readLines().last() == 'cnsh 127.0.0.1> agents < read >' && tmux.cursor()[0] == 0 }
-        def screen = pressCtrlCUntil('cancelled')
+        new PollingConditions(timeout: 60, delay: 0.05).eventually {
+            assert slowable.faults().held() > 0: 'the read is in flight'
+        }
+        tmux.press('C-c')
+        def screen = tmux.waitFor('cancelled')
         slowable.faults().clear()
 
         then:
@@ -161,18 +165,6 @@ class ReplTerminalSpec extends Specification {
 
         cleanup:
         slowable.faults().clear()
-    }
-
-    private String pressCtrlCUntil(String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos()
-        String screen = tmux.screen()
-        while (!screen.contains(text)) {
-            assert System.nanoTime() < deadline: "no '${text}' after Ctrl-C; the screen shows:\n${screen}"
-            tmux.press('C-c')
-            Thread.sleep(300)
-            screen = tmux.screen()
-        }
-        screen
     }
 
     /** The pane's command: cnsh's main class on this JVM's class path, with a fresh CNSH_HOME. */

@@ -2,6 +2,7 @@ package io.cnsh.repl
 
 import java.time.Duration
 import java.util.concurrent.TimeUnit
+import spock.util.concurrent.PollingConditions
 
 /**
  * A private tmux server (its own socket, no user configuration) with one pane, for driving the
@@ -48,14 +49,10 @@ class Tmux implements AutoCloseable {
 
     /** Waits until the condition holds on the screen, polling; fails with the screen after the timeout. */
     String waitUntil(String what, Duration timeout = Duration.ofSeconds(90), Closure<Boolean> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos()
-        String s = screen()
-        while (!condition(s)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited ${timeout.seconds} s for ${what}; the screen shows:\n${s}".toString())
-            }
-            Thread.sleep(100)
+        String s = null
+        new PollingConditions(timeout: timeout.toMillis() / 1000, delay: 0.1).eventually {
             s = screen()
+            assert condition(s): "waited ${timeout.seconds} s for ${what}; the screen shows:\n${s}"
         }
         s
     }

@@ -1,9 +1,12 @@
 package io.cnsh.sandbox
 
 import java.time.Duration
+import java.util.concurrent.CopyOnWriteArrayList
+import java.util.concurrent.CountDownLatch
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 /**
  * Injected faults, for client tests: latency, HTTP errors, resets, lost responses after a commit,
@@ -40,18 +43,53 @@ class FaultsSpec extends Specification {
     }
 
     def "latency delays each answer by the fixed part plus up to the jitter"() {
-        given:
+        given: 'the waits are recorded instead of slept'
+        List<Long> waits = new CopyOnWriteArrayList<>()
+        server.faults().pause({ long ms -> waits << ms } as Faults.Pause)
         server.faults().latency(Duration.ofMillis(120), Duration.ofMillis(40))
 
         when:
-        long t0 = System.nanoTime()
-        def r = http.get("token.php?action=validate&token=$token")
-        long ms = (System.nanoTime() - t0).intdiv(1_000_000)
+        def replies = (1..20).collect { http.get("token.php?action=validate&token=$token") }
 
-        then:
-        r.status == 200
-        ms >= 120
+        then: 'every request waited once, between 120 and 160 ms, not always the same'
+        replies*.status.every { it == 200 }
+        waits.size() == 20
+        waits.every { it >= 120 && it <= 160 }
+        waits.toSet().size() > 1
         server.faults().describe() == 'latency 120+40 ms'
+
+        cleanup:
+        server.faults().pause(null)
+    }
+
+    def "a request held by latency is counted while it waits, and no longer once answered"() {
+        given: 'held requests wait for a latch'
+        def release = new CountDownLatch(1)
+        server.faults().pause({ long ms -> release.await() } as Faults.Pause)
+        server.faults().latency(Duration.ofSeconds(30), Duration.ZERO)
+        def conditions = new PollingConditions(timeout: 30, delay: 0.02)
+
+        expect:
+        server.faults().held() == 0
+
+        when: 'a request is sent'
+        Reply reply = null
+        def caller = Thread.start { reply = http.get("token.php?action=validate&token=$token") }
+
+        then: 'it is held'
+        conditions.eventually { assert server.faults().held() == 1 }
+
+        when: 'the wait ends'
+        release.countDown()
+        caller.join(30_000)
+
+        then: 'it is answered and no longer counted'
+        reply.status == 200
+        server.faults().held() == 0
+
+        cleanup:
+        release.countDown()
+        server.faults().pause(null)
     }
 
     def "the next N requests get an HTTP error page, and nothing is written"() {

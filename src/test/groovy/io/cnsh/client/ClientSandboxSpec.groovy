@@ -5,6 +5,7 @@ import io.cnsh.model.Agent
 import io.cnsh.sandbox.RequestLog
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
+import io.cnsh.testing.SandboxFixture
 import io.cnsh.wire.Format
 import java.util.concurrent.CopyOnWriteArrayList
 import spock.lang.AutoCleanup
@@ -13,23 +14,21 @@ import spock.lang.Specification
 import spock.util.concurrent.PollingConditions
 
 /**
- * A real sandbox on a loopback port shared by the features of a spec, with a test clock, a request
- * log and a recording sleeper; each feature starts from an empty store with no faults. The sandbox
- * is lenient unless {@link #strictSandbox()} says otherwise. Clients are
- * built against it with {@link #client}, and their log lines are kept in {@link #clientLog}.
+ * The base of the client specs: the project's {@link SandboxFixture} (a real sandbox on a loopback
+ * port, shared by the features of a spec) with a test clock and the account {@value #API_USER}, and
+ * clients built per feature with a recording sleeper; each feature starts from an empty store with no
+ * faults. The sandbox is lenient unless {@link #strictSandbox()} says otherwise. Clients are built
+ * against it with {@link #client}, and their log lines are kept in {@link #clientLog}.
  */
-abstract class SandboxFixture extends Specification {
+abstract class ClientSandboxSpec extends Specification {
 
     static final String API_USER = 'cnsh-api'
     static final String API_PASSWORD = 'Api-Pa55word!'
 
     /** Later than any real now, so that a client on the system clock finds the sandbox's tokens still valid. */
     @Shared TestClock clock = new TestClock(java.time.Instant.parse('2030-01-01T09:00:00Z'))
-    @Shared List<RequestLog.Entry> requests = new CopyOnWriteArrayList<>()
-    @Shared @AutoCleanup SandboxServer server = SandboxServer.builder()
-            .port(0).inMemory().seed(Seed.NONE).apiUser(API_USER, API_PASSWORD).clock(clock).strict(strictSandbox())
-            .requestLog({ RequestLog.Entry e -> requests << e } as RequestLog)
-            .build().start()
+    @Shared @AutoCleanup SandboxFixture sandbox = SandboxFixture.start(seed: Seed.NONE, apiUser: API_USER, apiPassword: API_PASSWORD,
+            clock: clock, strict: strictSandbox())
 
     /**
      * Whether the sandbox is strict (a fixed-schema server, {@link SandboxServer.Builder#strict}); a
@@ -43,9 +42,16 @@ abstract class SandboxFixture extends Specification {
     List<String> clientLog = new CopyOnWriteArrayList<>()
 
     def setup() {
-        server.reset(Seed.NONE)
-        server.faults().clear()
-        requests.clear()
+        sandbox.reset()
+    }
+
+    SandboxServer getServer() {
+        sandbox.server
+    }
+
+    /** Every request the sandbox answered since the feature began, in order. */
+    List<RequestLog.Entry> getRequests() {
+        sandbox.requests
     }
 
     /** A client of the sandbox that never really sleeps; options override the builder's settings. */
