@@ -31,6 +31,9 @@ class ChildCnsh {
         if (limitKb != null) {
             command = ['bash', '-c', "ulimit -f ${limitKb} && exec \"\$@\"".toString(), 'cnsh'] + command
         }
+        // A build started as a background job of a script inherits SIGINT ignored, and so would the child
+        // (a JVM leaves an ignored SIGINT ignored); perl, always on Debian, sets it back before exec.
+        command = ['perl', '-e', '$SIG{INT} = $SIG{TERM} = "DEFAULT"; exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\n"'] + command
         Path out = dir.resolve('out.txt')
         Path err = dir.resolve('err.txt')
         def builder = new ProcessBuilder(command).directory(new File('.').absoluteFile)
