@@ -1,5 +1,6 @@
 package io.cnsh.cli
 
+import io.cnsh.testing.ScriptRun
 import io.cnsh.client.Confirmer
 import io.cnsh.testing.SandboxFixture
 import java.nio.file.Files
@@ -50,7 +51,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', '-e', UPDATE_ALL)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err == 'cnsh: -e:1: nothing sent: the update of 40 agents on production account prod needs a yes and' +
                 ' there is no terminal to ask (give --yes or set CNSH_ASSUME_YES=1)\n'
         r.out == ''
@@ -63,7 +64,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh(env, args as String[])
 
         then:
-        r.code == 0
+        r.exitCode == 0
         r.out == 'updated 40 agents\n'
         questions.isEmpty()
         changed() == 40
@@ -86,7 +87,7 @@ class ProductionGuardSpec extends Specification {
         then:
         questions == ['update 40 agents on the production account prod? [y/N] ']
         changedWhenAsked == [0]
-        r.code == code
+        r.exitCode == code
         changed() == count
 
         where:
@@ -100,7 +101,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh([CNSH_ASSUME_YES: value], '--profile', 'prod', '-e', UPDATE_ALL)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         changed() == 0
 
         where:
@@ -115,7 +116,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', '-e', LOOP_OF_30)
 
         then:
-        r.code == 0
+        r.exitCode == 0
         questions == ['update 26 agents on the production account prod? [y/N] ']
         changedWhenAsked == [25]
         changed() == 30
@@ -126,7 +127,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', '-e', LOOP_OF_30)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err.startsWith('cnsh: -e:1: nothing sent: the update of 1 agent on production account prod needs a yes')
         changed() == 25
         sandbox.requests('agents/update').size() == 25
@@ -138,7 +139,7 @@ class ProductionGuardSpec extends Specification {
                 "2.times { (agents < read limit: 20 >).each { agents < update agentid: it.agentid, moh: 'x' > } }")
 
         then:
-        r.code == 0
+        r.exitCode == 0
         questions.isEmpty()
         changed() == 20
     }
@@ -148,7 +149,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'lab', '--yes', '--max-changes', '10', '-e', LOOP_OF_30)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err == 'cnsh: -e:1: nothing sent: the update of 1 agent would take this command to 11 agents written,' +
                 ' past --max-changes 10\n'
         changed() == 10
@@ -159,14 +160,14 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', '--yes', '--max-changes', '39', '-e', UPDATE_ALL)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err.contains('nothing sent: the update of 40 agents would take this command to 40 agents written, past --max-changes 39')
         changed() == 0
     }
 
     def "--max-changes #n lets a write of 40 agents through"() {
         expect:
-        cnsh('--profile', 'lab', '--max-changes', n, '-e', UPDATE_ALL).code == 0
+        cnsh('--profile', 'lab', '--max-changes', n, '-e', UPDATE_ALL).exitCode == 0
         changed() == 40
 
         where:
@@ -178,7 +179,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--sandbox', '--max-changes', '0', '-e', "agents < update agentid: 550004, moh: 'x' >")
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err == 'cnsh: -e:1: nothing sent: the update of 1 agent would take this command to 1 agents written,' +
                 ' past --max-changes 0\n'
     }
@@ -188,7 +189,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'lab', '--max-changes', value, '-e', UPDATE_ALL)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err.readLines()[0] == message
         sandbox.requests.isEmpty()
         changed() == 0
@@ -207,7 +208,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh([CNSH_ASSUME_YES: 'maybe'], '--profile', 'prod', '-e', UPDATE_ALL)
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err == "cnsh: CNSH_ASSUME_YES must be 1 (answer yes) or 0, got 'maybe'\n"
         changed() == 0
     }
@@ -233,7 +234,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', 'run', script.toString())
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.out.readLines()[0].startsWith('caught: ')
         r.out.readLines()[1] == 'caught again'
         r.err == 'cnsh: stubborn.groovy:11: nothing sent: this command had a write refused already (the update of' +
@@ -254,7 +255,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', 'run', script.toString())
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err == 'cnsh: a write was refused (nothing sent: the update of 40 agents on production account prod needs' +
                 ' a yes and there is no terminal to ask (give --yes or set CNSH_ASSUME_YES=1)); exit 2\n'
         changed() == 0
@@ -269,7 +270,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh(args.collect { it == 'SCRIPT' ? script.toString() : it } as String[])
 
         then:
-        r.code == code
+        r.exitCode == code
         changed() == count
 
         where:
@@ -289,7 +290,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', 'run', 'scripts/bulk-update.groovy', csv.toString(), '--apply', '--batch-size', '10')
 
         then:
-        r.code == 0
+        r.exitCode == 0
         questions == ['update 40 agents on the production account prod? [y/N] ']
         changedWhenAsked == [0]
         changed() == 40
@@ -304,7 +305,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'prod', 'run', 'scripts/bulk-update.groovy', csv.toString(), '--apply')
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.out.readLines().last() == 'Plan: 40 agents to change (40 fields), 0 unchanged.'
         r.err.readLines().last() ==~ /cnsh: bulk-update\.groovy:\d+: nothing sent: the update of 40 agents on production/ +
                 / account prod needs a yes and there is no terminal to ask \(give --yes or set CNSH_ASSUME_YES=1\)/
@@ -320,7 +321,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--profile', 'lab', '--yes', '--max-changes', '39', 'run', 'scripts/bulk-update.groovy', csv.toString(), '--apply')
 
         then:
-        r.code == 2
+        r.exitCode == 2
         r.err.readLines().last().endsWith('nothing sent: the update of 40 agents would take this command to 40 agents' +
                 ' written, past --max-changes 39')
         changed() == 0
@@ -331,7 +332,7 @@ class ProductionGuardSpec extends Specification {
         def r = cnsh('--help')
 
         then:
-        r.code == 0
+        r.exitCode == 0
         r.out.contains('--yes')
         r.out.contains('--max-changes=N')
         r.out.contains('a write refused by the production guard or --max-changes')
@@ -350,11 +351,11 @@ class ProductionGuardSpec extends Specification {
         sandbox.readAll().count { it.moh() == 'x' } as int
     }
 
-    private Result cnsh(String... args) {
+    private ScriptRun cnsh(String... args) {
         cnsh([:], args)
     }
 
-    private Result cnsh(Map<String, String> env, String... args) {
+    private ScriptRun cnsh(Map<String, String> env, String... args) {
         def out = new StringWriter()
         def err = new StringWriter()
         Confirmer terminal = { String question ->
@@ -367,18 +368,6 @@ class ProductionGuardSpec extends Specification {
         } as Confirmer
         int code = Main.run([CNSH_HOME: home.toString(), CNSH_PASSWORD: 'demo'] + env, terminal,
                 new PrintWriter(out), new PrintWriter(err), args)
-        new Result(code, out.toString(), err.toString())
-    }
-
-    static class Result {
-        final int code
-        final String out
-        final String err
-
-        Result(int code, String out, String err) {
-            this.code = code
-            this.out = out
-            this.err = err
-        }
+        new ScriptRun(code, out.toString(), err.toString())
     }
 }
