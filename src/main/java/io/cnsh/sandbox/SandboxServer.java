@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the API's error envelope. Reads are not bounded, as the API's are not.
  *
  * <p>A server runs once: after {@link #close()} build a new one (on the same data directory, the
- * agents and tokens are still there). The Jetty side lives in {@link HttpListener}.
+ * agents and tokens are still there).
  */
 public final class SandboxServer implements AutoCloseable {
 
