@@ -33,18 +33,28 @@ final class OptionConverters {
     private OptionConverters() {
     }
 
-    /** The mistake a parse failure stands for, on one line: {@code --port needs a value}. */
+    /**
+     * The mistake a parse failure stands for, on one line: {@code --port needs a value} for a value
+     * these converters refused, picocli's own words for anything else.
+     */
     static String mistake(ParameterException e) {
-        if (e.getCause() instanceof TypeConversionException t && e.getArgSpec() instanceof OptionSpec option) {
-            return option.longestName() + " " + t.getMessage();
+        if (e.getCause() instanceof Refused r && e.getArgSpec() instanceof OptionSpec option) {
+            return option.longestName() + " " + r.getMessage();
         }
         return e.getMessage().replaceAll("\\s+", " ").trim();
+    }
+
+    /** A value one of these converters refused; its message follows the option's name. */
+    static final class Refused extends TypeConversionException {
+        Refused(String what) {
+            super(what);
+        }
     }
 
     /** The value, trimmed; a missing or blank one is refused. */
     static String required(String value) {
         if (value == null || value.isBlank()) {
-            throw new TypeConversionException("needs a value");
+            throw new Refused("needs a value");
         }
         return value.trim();
     }
@@ -72,7 +82,7 @@ final class OptionConverters {
             } catch (NumberFormatException e) {
                 // reported below with the accepted range
             }
-            throw new TypeConversionException("must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+            throw new Refused("must be a whole number from " + min + " to " + max + ", got '" + v + "'");
         }
     }
 
@@ -140,7 +150,7 @@ final class OptionConverters {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new TypeConversionException("must be a whole number, got '" + v + "'");
+                throw new Refused("must be a whole number, got '" + v + "'");
             }
         }
     }
@@ -158,7 +168,7 @@ final class OptionConverters {
             } catch (NumberFormatException e) {
                 // reported below with the accepted range
             }
-            throw new TypeConversionException("must be a share from 0 to 1, got '" + v + "'");
+            throw new Refused("must be a share from 0 to 1, got '" + v + "'");
         }
     }
 
@@ -176,7 +186,7 @@ final class OptionConverters {
         public String convert(String value) {
             String v = required(value);
             if (!v.matches("[0-9]{1,18}")) {
-                throw new TypeConversionException("must be digits, got '" + v + "'");
+                throw new Refused("must be digits, got '" + v + "'");
             }
             return v;
         }
@@ -191,7 +201,7 @@ final class OptionConverters {
                 InetAddress.getByName(v);
                 return v;
             } catch (UnknownHostException e) {
-                throw new TypeConversionException("names an unknown address '" + v + "'");
+                throw new Refused("names an unknown address '" + v + "'");
             }
         }
     }
@@ -204,7 +214,7 @@ final class OptionConverters {
             try {
                 return Path.of(v);
             } catch (InvalidPathException e) {
-                throw new TypeConversionException("is not a valid path: '" + v + "'");
+                throw new Refused("is not a valid path: '" + v + "'");
             }
         }
     }
@@ -224,7 +234,7 @@ final class OptionConverters {
         public T convert(String value) {
             T v = values.get(required(value).toLowerCase(Locale.ROOT));
             if (v == null) {
-                throw new TypeConversionException("must be " + names + ", got '" + value + "'");
+                throw new Refused("must be " + names + ", got '" + value + "'");
             }
             return v;
         }
