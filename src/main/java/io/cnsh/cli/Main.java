@@ -117,6 +117,9 @@ public final class Main implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
+            if (ex.getCommandLine().getCommand() instanceof CommandLine.IParameterExceptionHandler own) {
+                return own.handleParseException(ex, a); // a command that words its own mistakes
+            }
             err.println("cnsh: " + ex.getMessage().replaceAll("\\s+", " ").trim());
             err.println("Try 'cnsh --help' for usage.");
             return USAGE;

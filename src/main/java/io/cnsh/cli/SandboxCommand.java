@@ -5,26 +5,19 @@ import io.cnsh.sandbox.SandboxException;
 import io.cnsh.sandbox.SandboxServer;
 import io.cnsh.sandbox.Seed;
 import io.cnsh.wire.Format;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -33,8 +26,9 @@ import picocli.CommandLine.Unmatched;
  * {@code cnsh sandbox}: runs the local ContactNow-compatible server in the foreground until
  * Ctrl-C or SIGTERM.
  *
- * <p>Option values are taken as text and checked here rather than by picocli's converters, so
- * that every mistake ends the same way: one line on stderr and exit code 2.
+ * <p>Option values are typed and checked by picocli's converters ({@link OptionConverters}); a
+ * value they refuse, and a mistake in how the options go together, end the same way: one line on
+ * stderr that names the option, and exit code 2.
  */
 @Command(name = "sandbox",
         mixinStandardHelpOptions = true,
@@ -48,13 +42,11 @@ import picocli.CommandLine.Unmatched;
                 + " database: a directory others can read gets a private subdirectory for it.",
             "The API password comes from --api-password-file, else $" + SandboxCommand.PASSWORD_ENV
                 + ", else --api-password (visible to other users in ps)."})
-public final class SandboxCommand implements Callable<Integer> {
+public final class SandboxCommand implements Callable<Integer>, IParameterExceptionHandler {
 
     static final int DEFAULT_PORT = 18080;
     /** The environment variable that may hold the API password, so that it stays out of {@code ps}. */
     static final String PASSWORD_ENV = "CNSH_SANDBOX_API_PASSWORD";
-    /** The longest password file read; a password is a line, not a document. */
-    private static final int MAX_PASSWORD_FILE_BYTES = 4096;
 
     CommandSpec spec;
 
@@ -69,80 +61,104 @@ public final class SandboxCommand implements Callable<Integer> {
         spec.parser().overwrittenOptionsAllowed(true);
     }
 
-    @Option(names = "--port", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Port to listen on (default 18080; 0 picks a free one).")
-    String port;
+    // Every option with a value takes it optionally (arity 0..1), so that a missing one reaches its
+    // converter as "" and is reported as "--port needs a value" rather than in picocli's words.
 
-    @Option(names = "--bind", paramLabel = "ADDR", arity = "0..1", hideParamSyntax = true, description = "Address to listen on (default 127.0.0.1).")
+    @Option(names = "--port", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Port.class,
+            description = "Port to listen on (default 18080; 0 picks a free one).")
+    int port = DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDR", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Address.class,
+            description = "Address to listen on (default 127.0.0.1).")
     String bind;
 
-    @Option(names = "--data", paramLabel = "DIR", arity = "0..1", hideParamSyntax = true, description = "Data directory (default $CNSH_HOME/sandbox, CNSH_HOME default ~/.cnsh).")
-    String data;
+    @Option(names = "--data", paramLabel = "DIR", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.FilePath.class,
+            description = "Data directory (default $CNSH_HOME/sandbox, CNSH_HOME default ~/.cnsh).")
+    Path data;
 
     @Option(names = "--in-memory", description = "Keep agents in memory only; they are gone on exit.")
     boolean inMemory;
 
-    @Option(names = "--seed", paramLabel = "demo|none", arity = "0..1", hideParamSyntax = true, description = "What a new store starts with (default demo).")
-    String seed;
+    @Option(names = "--seed", paramLabel = "demo|none", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.SeedName.class,
+            description = "What a new store starts with (default demo).")
+    Seed seed = Seed.DEMO;
 
-    @Option(names = "--api-user", paramLabel = "NAME", arity = "0..1", hideParamSyntax = true, description = "API username token.php accepts (default demo).")
+    @Option(names = "--api-user", paramLabel = "NAME", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Text.class,
+            description = "API username token.php accepts (default demo).")
     String apiUser;
 
-    @Option(names = "--api-password", paramLabel = "PASS", arity = "0..1", hideParamSyntax = true, description = "Its password (default demo); other users see it in ps, so prefer the next two.")
+    @Option(names = "--api-password", paramLabel = "PASS", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Text.class,
+            description = "Its password (default demo); other users see it in ps, so prefer the next two.")
     String apiPassword;
 
-    @Option(names = "--api-password-file", paramLabel = "FILE", arity = "0..1", hideParamSyntax = true, description = "Read the password from the first line of FILE.")
-    String apiPasswordFile;
+    @Option(names = "--api-password-file", paramLabel = "FILE", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.FilePath.class,
+            description = "Read the password from the first line of FILE.")
+    Path apiPasswordFile;
 
     @Option(names = "--strict", description = "Behave like a fixed-schema server: drop fields outside the documented 21, answer numbers as their columns store them.")
     boolean strict;
 
-    @Option(names = "--account-id", paramLabel = "ID", arity = "0..1", hideParamSyntax = true, description = "account_id of write answers (default 20001).")
-    String accountId;
+    @Option(names = "--account-id", paramLabel = "ID", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Digits.class,
+            description = "account_id of write answers (default 20001).")
+    String accountId = SandboxServer.DEFAULT_ACCOUNT_ID;
 
-    @Option(names = "--default-format", paramLabel = "json|xml", arity = "0..1", hideParamSyntax = true, description = "database.php format when a request names none (default json).")
-    String defaultFormat;
+    @Option(names = "--default-format", paramLabel = "json|xml", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.FormatName.class,
+            description = "database.php format when a request names none (default json).")
+    Format defaultFormat = Format.JSON;
 
-    @Option(names = "--token-ttl", paramLabel = "SECONDS", arity = "0..1", hideParamSyntax = true, description = "Token lifetime (default 43200).")
-    String tokenTtl;
+    @Option(names = "--token-ttl", paramLabel = "SECONDS", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.LifetimeSeconds.class,
+            description = "Token lifetime (default 43200).")
+    Duration tokenTtl = SandboxServer.DEFAULT_TOKEN_TTL;
 
     @Option(names = "--enable-delete", description = "Serve action=delete as a soft delete (filter 999).")
     boolean enableDelete;
 
-    @Option(names = "--error-status", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "HTTP status of success:false answers (default 200).")
-    String errorStatus;
+    @Option(names = "--error-status", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.ErrorStatus.class,
+            description = "HTTP status of success:false answers (default 200).")
+    int errorStatus = 200;
 
-    @Option(names = "--max-records", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Most records one create or update may carry (default 10000); a larger write is refused whole. Reads are not bounded.")
-    String maxRecords;
+    @Option(names = "--max-records", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.RecordsPerWrite.class,
+            description = "Most records one create or update may carry (default 10000); a larger write is refused whole. Reads are not bounded.")
+    int maxRecords = SandboxServer.DEFAULT_MAX_RECORDS_PER_WRITE;
 
-    @Option(names = "--max-connections", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Connections open at once (default 1000); at the bound idle ones are closed after 1 s.")
-    String maxConnections;
+    @Option(names = "--max-connections", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Connections.class,
+            description = "Connections open at once (default 1000); at the bound idle ones are closed after 1 s.")
+    int maxConnections = SandboxServer.DEFAULT_MAX_CONNECTIONS;
 
-    @Option(names = "--read-timeout", paramLabel = "SECONDS", arity = "0..1", hideParamSyntax = true, description = "Close a connection that sends nothing for this long, mid-request or between requests (default 30).")
-    String readTimeout;
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.TimeoutSeconds.class,
+            description = "Close a connection that sends nothing for this long, mid-request or between requests (default 30).")
+    Duration readTimeout = SandboxServer.DEFAULT_READ_TIMEOUT;
 
     @Option(names = "--quiet", description = "Do not log requests to stderr.")
     boolean quiet;
 
-    @Option(names = "--fault-latency", paramLabel = "MS", arity = "0..1", hideParamSyntax = true, description = "Fault: delay every request by MS milliseconds.")
-    String faultLatency;
+    @Option(names = "--fault-latency", paramLabel = "MS", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.DelayMillis.class,
+            description = "Fault: delay every request by MS milliseconds.")
+    Duration faultLatency = Duration.ZERO;
 
-    @Option(names = "--fault-jitter", paramLabel = "MS", arity = "0..1", hideParamSyntax = true, description = "Fault: add up to MS random milliseconds.")
-    String faultJitter;
+    @Option(names = "--fault-jitter", paramLabel = "MS", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.DelayMillis.class,
+            description = "Fault: add up to MS random milliseconds.")
+    Duration faultJitter = Duration.ZERO;
 
-    @Option(names = "--fault-http-errors", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, description = "Fault: answer this share (0-1) with HTTP 500/502/503.")
-    String faultHttpErrors;
+    @Option(names = "--fault-http-errors", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Share.class,
+            description = "Fault: answer this share (0-1) with HTTP 500/502/503.")
+    double faultHttpErrors;
 
-    @Option(names = "--fault-resets", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, description = "Fault: close this share of connections unanswered.")
-    String faultResets;
+    @Option(names = "--fault-resets", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Share.class,
+            description = "Fault: close this share of connections unanswered.")
+    double faultResets;
 
-    @Option(names = "--fault-lost-responses", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, description = "Fault: handle (commit) this share, then drop the answer.")
-    String faultLostResponses;
+    @Option(names = "--fault-lost-responses", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Share.class,
+            description = "Fault: handle (commit) this share, then drop the answer.")
+    double faultLostResponses;
 
-    @Option(names = "--fault-expired-tokens", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Fault: answer the next N database.php calls \"Expired token\".")
-    String faultExpiredTokens;
+    @Option(names = "--fault-expired-tokens", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Count.class,
+            description = "Fault: answer the next N database.php calls \"Expired token\".")
+    int faultExpiredTokens;
 
-    @Option(names = "--fault-unknown-tokens", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Fault: answer the next N database.php calls \"Unknown token\".")
-    String faultUnknownTokens;
+    @Option(names = "--fault-unknown-tokens", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Count.class,
+            description = "Fault: answer the next N database.php calls \"Unknown token\".")
+    int faultUnknownTokens;
 
     @Option(names = "--fault-ignore-start", description = "Fault: reads ignore start (every page begins at the first match).")
     boolean faultIgnoreStart;
@@ -150,21 +166,16 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault-ignore-limit", description = "Fault: reads ignore limit (every page holds every match from start).")
     boolean faultIgnoreLimit;
 
-    @Option(names = "--fault-drop-rows", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, description = "Fault: leave this share (0-1) of rows out of read pages; total still counts them.")
-    String faultDropRows;
+    @Option(names = "--fault-drop-rows", paramLabel = "RATE", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.Share.class,
+            description = "Fault: leave this share (0-1) of rows out of read pages; total still counts them.")
+    double faultDropRows;
 
-    @Option(names = "--fault-seed", paramLabel = "N", arity = "0..1", hideParamSyntax = true, description = "Seed of the fault rates' random draws (default 1).")
-    String faultSeed;
+    @Option(names = "--fault-seed", paramLabel = "N", arity = "0..1", hideParamSyntax = true, converter = OptionConverters.AnyWholeNumber.class,
+            description = "Seed of the fault rates' random draws (default 1).")
+    long faultSeed = 1;
 
     @Unmatched
     List<String> unmatched = new ArrayList<>();
-
-    /** A mistake in the options: reported on one line, exit code 2. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     @Override
     public Integer call() {
@@ -175,9 +186,7 @@ public final class SandboxCommand implements Callable<Integer> {
             server = configure(main == null ? System.getenv() : main.env(), err).build();
             applyFaults(server);
         } catch (UsageException e) {
-            err.println("cnsh sandbox: " + e.getMessage() + " (see cnsh sandbox --help)");
-            err.flush();
-            return Main.USAGE;
+            return usageMistake(e.getMessage(), err);
         }
         try {
             server.start();
@@ -202,76 +211,52 @@ public final class SandboxCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The server these options describe; also checks them. */
+    /** A value picocli's converters refused, or another parse failure of these options: one line, exit code 2. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        return usageMistake(OptionConverters.mistake(e), e.getCommandLine().getErr());
+    }
+
+    private static int usageMistake(String message, PrintWriter err) {
+        err.println("cnsh sandbox: " + message + " (see cnsh sandbox --help)");
+        err.flush();
+        return Main.USAGE;
+    }
+
+    /** The server these options describe; also checks how they go together. */
     SandboxServer.Builder configure(Map<String, String> env, PrintWriter err) {
         if (!unmatched.isEmpty()) {
             throw new UsageException("unknown option or argument '" + unmatched.get(0) + "'");
         }
-        SandboxServer.Builder b = SandboxServer.builder()
-                .port(intValue("--port", port, DEFAULT_PORT, 0, 65_535));
-        if (bind != null) {
-            String address = required("--bind", bind);
-            try {
-                java.net.InetAddress.getByName(address);
-            } catch (java.net.UnknownHostException e) {
-                throw new UsageException("--bind names an unknown address '" + address + "'");
-            }
-            b.bind(address);
-        }
         if (inMemory && data != null) {
             throw new UsageException("--data and --in-memory exclude each other");
+        }
+        SandboxServer.Builder b = SandboxServer.builder()
+                .port(port)
+                .seed(seed)
+                .strict(strict)
+                .accountId(accountId)
+                .defaultFormat(defaultFormat)
+                .tokenTtl(tokenTtl)
+                .errorStatus(errorStatus)
+                .maxRecordsPerWrite(maxRecords)
+                .maxConnections(maxConnections)
+                .readTimeout(readTimeout)
+                .deleteEnabled(enableDelete)
+                .faultSeed(faultSeed)
+                .requestLog(quiet ? RequestLog.silent() : RequestLog.lines(line -> {
+                    err.println(line);
+                    err.flush();
+                }));
+        if (bind != null) {
+            b.bind(bind);
         }
         if (inMemory) {
             b.inMemory();
         } else {
-            b.dataDir(dataDir(env));
-        }
-        if (seed != null) {
-            switch (required("--seed", seed).toLowerCase(Locale.ROOT)) {
-                case "demo" -> b.seed(Seed.DEMO);
-                case "none" -> b.seed(Seed.NONE);
-                default -> throw new UsageException("--seed must be demo or none, got '" + seed + "'");
-            }
+            b.dataDir(data != null ? data : defaultDataDir(env));
         }
         credentials(b, env, err);
-        b.strict(strict);
-        if (accountId != null) {
-            String id = required("--account-id", accountId);
-            if (!id.matches("[0-9]{1,18}")) {
-                throw new UsageException("--account-id must be digits, got '" + id + "'");
-            }
-            b.accountId(id);
-        }
-        if (defaultFormat != null) {
-            String f = required("--default-format", defaultFormat).toLowerCase(Locale.ROOT);
-            if (!f.equals("json") && !f.equals("xml")) {
-                throw new UsageException("--default-format must be json or xml, got '" + defaultFormat + "'");
-            }
-            b.defaultFormat(Format.parse(f));
-        }
-        if (tokenTtl != null) {
-            b.tokenTtl(Duration.ofSeconds(intValue("--token-ttl", tokenTtl, 0, 1, Integer.MAX_VALUE)));
-        }
-        if (errorStatus != null) {
-            b.errorStatus(intValue("--error-status", errorStatus, 200, 200, 599));
-        }
-        if (maxRecords != null) {
-            b.maxRecordsPerWrite(intValue("--max-records", maxRecords, 0, 1, 1_000_000));
-        }
-        if (maxConnections != null) {
-            b.maxConnections(intValue("--max-connections", maxConnections, 0, 1, 100_000));
-        }
-        if (readTimeout != null) {
-            b.readTimeout(Duration.ofSeconds(intValue("--read-timeout", readTimeout, 0, 1, 86_400)));
-        }
-        b.deleteEnabled(enableDelete);
-        b.requestLog(quiet ? RequestLog.silent() : RequestLog.lines(line -> {
-            err.println(line);
-            err.flush();
-        }));
-        if (faultSeed != null) {
-            b.faultSeed(longValue("--fault-seed", faultSeed));
-        }
         return b;
     }
 
@@ -287,12 +272,7 @@ public final class SandboxCommand implements Callable<Integer> {
         if (apiUser == null && apiPasswordFile != null) {
             throw new UsageException("give --api-user with --api-password-file");
         }
-        String password = null;
-        if (apiPasswordFile != null) {
-            password = passwordFile(required("--api-password-file", apiPasswordFile), err);
-        } else if (apiPassword != null) {
-            password = required("--api-password", apiPassword);
-        }
+        String password = apiPasswordFile != null ? ApiPasswordFile.read(apiPasswordFile, err) : apiPassword;
         if (password != null && apiUser == null) {
             throw new UsageException("give --api-user and --api-password together");
         }
@@ -307,85 +287,29 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new UsageException("give --api-user and --api-password together");
         }
         if (password != null) {
-            b.apiUser(apiUser == null ? "demo" : required("--api-user", apiUser), password);
+            b.apiUser(apiUser == null ? "demo" : apiUser, password);
         }
     }
 
-    /** The password on the first line of a file; a file others can read earns a warning. */
-    private static String passwordFile(String name, PrintWriter err) {
-        Path file;
-        try {
-            file = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new UsageException("--api-password-file is not a valid path: '" + name + "'");
-        }
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UsageException("--api-password-file " + file + " is a directory; give the file that holds the password");
-            }
-            if (Files.size(file) > MAX_PASSWORD_FILE_BYTES) {
-                throw new UsageException("--api-password-file " + file + " is over " + MAX_PASSWORD_FILE_BYTES
-                        + " bytes; it should hold the password on one line");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--api-password-file " + file + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new UsageException("--api-password-file " + file + " cannot be read: permission denied");
-        } catch (IOException e) {
-            throw new UsageException("--api-password-file " + file + " cannot be read: " + e.getMessage());
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String line = text.lines().findFirst().orElse("");
-        if (line.isBlank()) {
-            throw new UsageException("--api-password-file " + file + " is empty; put the password on its first line");
-        }
-        if (text.lines().skip(1).anyMatch(l -> !l.isBlank())) {
-            throw new UsageException("--api-password-file " + file + " holds more than one line; put only the password in it");
-        }
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
-                err.println("cnsh sandbox: warning: other users can read " + file + "; chmod 600 " + file);
-                err.flush();
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // no POSIX permissions to check
-        }
-        return line;
-    }
-
-    private void applyFaults(SandboxServer server) {
-        long latency = intValue("--fault-latency", faultLatency, 0, 0, 600_000);
-        long jitter = intValue("--fault-jitter", faultJitter, 0, 0, 600_000);
+    void applyFaults(SandboxServer server) {
         server.faults()
-                .latency(Duration.ofMillis(latency), Duration.ofMillis(jitter))
-                .httpErrorRate(rate("--fault-http-errors", faultHttpErrors))
-                .resetRate(rate("--fault-resets", faultResets))
-                .lostResponseRate(rate("--fault-lost-responses", faultLostResponses))
-                .nextExpiredTokens(intValue("--fault-expired-tokens", faultExpiredTokens, 0, 0, Integer.MAX_VALUE))
-                .nextUnknownTokens(intValue("--fault-unknown-tokens", faultUnknownTokens, 0, 0, Integer.MAX_VALUE))
+                .latency(faultLatency, faultJitter)
+                .httpErrorRate(faultHttpErrors)
+                .resetRate(faultResets)
+                .lostResponseRate(faultLostResponses)
+                .nextExpiredTokens(faultExpiredTokens)
+                .nextUnknownTokens(faultUnknownTokens)
                 .ignoreStart(faultIgnoreStart)
                 .ignoreLimit(faultIgnoreLimit)
-                .dropRowRate(rate("--fault-drop-rows", faultDropRows));
+                .dropRowRate(faultDropRows);
     }
 
-    private Path dataDir(Map<String, String> env) {
-        String text;
-        if (data != null) {
-            text = required("--data", data);
-        } else {
-            String home = env.get("CNSH_HOME");
-            text = home == null || home.isBlank()
-                    ? Path.of(System.getProperty("user.home"), ".cnsh", "sandbox").toString()
-                    : Path.of(home, "sandbox").toString();
-        }
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new UsageException("--data is not a valid path: '" + text + "'");
-        }
+    /** {@code $CNSH_HOME/sandbox}, CNSH_HOME defaulting to {@code ~/.cnsh}. */
+    private static Path defaultDataDir(Map<String, String> env) {
+        String home = env.get("CNSH_HOME");
+        return home == null || home.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cnsh", "sandbox")
+                : Path.of(home, "sandbox");
     }
 
     private static void banner(SandboxServer server, PrintWriter out, PrintWriter err) {
@@ -404,53 +328,5 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  faults: " + server.faults().describe());
         out.println("  Ctrl-C stops the server.");
         out.flush();
-    }
-
-    private static String required(String option, String value) {
-        if (value == null || value.isBlank()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return value.trim();
-    }
-
-    private static int intValue(String option, String value, int fallback, int min, int max) {
-        if (value == null) {
-            return fallback;
-        }
-        String v = required(option, value);
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new UsageException(option + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
-    }
-
-    private static long longValue(String option, String value) {
-        String v = required(option, value);
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static double rate(String option, String value) {
-        if (value == null) {
-            return 0;
-        }
-        String v = required(option, value);
-        try {
-            double r = Double.parseDouble(v);
-            if (r >= 0 && r <= 1) {
-                return r;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new UsageException(option + " must be a share from 0 to 1, got '" + v + "'");
     }
 }
