@@ -28,7 +28,8 @@ import org.jline.terminal.Terminal;
 /**
  * One run of the shell: the current target, the evaluator and its binding, the printer, the
  * settings the commands change, the last error, and the read-evaluate-print loop. Inputs run on a
- * worker thread so that Ctrl-C can abandon them; the loop itself stays on the caller's thread.
+ * worker thread so that Ctrl-C can abandon them; the loop itself stays on the caller's thread. A
+ * line that is a command goes to its handler in the table of {@link ReplCommands}.
  */
 final class ReplSession {
 
