@@ -28,13 +28,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Sends a plan's rows in batches and keeps the journal, the progress display and the row results
  * up to date. Every batch is journaled before it is sent and again when its outcome is known, so
  * that a resume can tell rows that are done from rows whose outcome must be checked on the live
- * agents. A create whose answer was lost is never sent again before its username has been looked up.
+ * agents. A create whose answer was lost is never sent again before its username has been looked up
+ * ({@link CreateReconciler}).
  */
 final class Applier {
 
@@ -52,6 +52,7 @@ final class Applier {
     private final Plan plan;
     private final Journal journal;
     private final RunRecord record;
+    private final CreateReconciler reconciler;
     private final Map<Integer, RowResult> results = new TreeMap<>();
     private final Set<Integer> sending = new HashSet<>();
     private final Set<Integer> counted = new HashSet<>();
@@ -66,6 +67,7 @@ final class Applier {
         this.plan = plan;
         this.journal = journal;
         this.record = new RunRecord(run, journal, settings.notices());
+        this.reconciler = new CreateReconciler(settings.client(), settings.maxCreateAttempts());
         this.batch = batchesBefore;
     }
 
@@ -257,22 +259,14 @@ final class Applier {
                 if (interrupted()) {
                     break;
                 }
-                List<Agent> found;
+                CreateReconciler.Outcome outcome;
                 try {
-                    found = lookup(a.username());
+                    outcome = reconciler.afterLostAnswer(item.row(), item.lost());
                 } catch (ContactNowException failure) {
                     stop(failure);
                     break;
                 }
-                if (!found.isEmpty()) {
-                    created(item.row(), found);
-                } else if (item.lost() + 1 >= settings.maxCreateAttempts()) {
-                    finish(item.row(), RowStatus.FAILED, null, "the answer to its create was lost " + (item.lost() + 1)
-                            + " times and the agent does not exist; it was not sent again");
-                } else {
-                    // looked up and not there: the create never happened, so sending it again is safe
-                    queue.addLast(new Item(item.row(), item.lost() + 1));
-                }
+                settle(item.row(), outcome, queue);
             }
         } catch (PartialFailureException e) {
             Set<Agent> refused = refused(e);
@@ -282,16 +276,7 @@ final class Applier {
                     finish(i.row(), RowStatus.CREATED, null, null);
                     continue;
                 }
-                try {
-                    List<Agent> found = lookup(i.row().username());
-                    if (found.isEmpty()) {
-                        finish(i.row(), RowStatus.FAILED, null, error);
-                    } else {
-                        created(i.row(), found);
-                    }
-                } catch (ContactNowException failure) {
-                    finish(i.row(), RowStatus.FAILED, null, error);
-                }
+                settle(i.row(), reconciler.afterRefusal(i.row(), error), queue);
             }
         } catch (WriteRefusedException e) {
             stop(e);
@@ -306,45 +291,25 @@ final class Applier {
         endBatch(n);
     }
 
-    private void created(PlannedRow r, List<Agent> found) {
-        if (found.size() == 1) {
-            finish(r, RowStatus.CREATED, found.get(0).get("agentid"), null);
-        } else {
-            finish(r, RowStatus.CREATED, null, found.size() + " agents hold this username now ("
-                    + found.stream().map(a -> a.get("agentid")).collect(Collectors.joining(", ")) + ")");
+    /** Ends a create's row, or queues it again, as the live agents say. */
+    private void settle(PlannedRow r, CreateReconciler.Outcome outcome, Deque<Item> queue) {
+        if (outcome instanceof CreateReconciler.Created c) {
+            finish(r, RowStatus.CREATED, c.agentid(), c.note());
+        } else if (outcome instanceof CreateReconciler.SendAgain again) {
+            queue.addLast(new Item(r, again.lost()));
+        } else if (outcome instanceof CreateReconciler.Failed f) {
+            finish(r, RowStatus.FAILED, null, f.error());
         }
     }
 
-    /** The live agents (not deleted) with exactly this username. */
-    private List<Agent> lookup(String username) {
-        return settings.client().agents().read(AgentQuery.where("username", username)).agents().stream()
-                .filter(a -> username.equals(a.username()) && !a.isDeleted()).toList();
-    }
-
-    /** Looks up the agentids of created rows that do not have one yet, with one read of all agents. */
+    /** Looks up the agentids of created rows that do not have one yet. */
     private void resolveAgentids() {
-        List<Integer> missing = results.values().stream()
-                .filter(r -> r.status() == RowStatus.CREATED && r.agentid() == null && r.error() == null)
-                .map(RowResult::row).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, List<Agent>> byUsername = new HashMap<>();
-        try {
-            settings.client().agents().readAll(AgentQuery.all()).filter(a -> !a.isDeleted() && a.username() != null)
-                    .forEach(a -> byUsername.computeIfAbsent(a.username(), u -> new ArrayList<>()).add(a));
-        } catch (ContactNowException e) {
-            return;
-        }
         Map<Integer, PlannedRow> byRow = new HashMap<>();
         plan.rows().forEach(r -> byRow.put(r.row(), r));
-        for (int row : missing) {
-            PlannedRow r = byRow.get(row);
-            List<Agent> found = byUsername.getOrDefault(r.username(), List.of());
-            if (!found.isEmpty()) {
-                created(r, found);
-            }
-        }
+        List<PlannedRow> missing = results.values().stream()
+                .filter(r -> r.status() == RowStatus.CREATED && r.agentid() == null && r.error() == null)
+                .map(r -> byRow.get(r.row())).toList();
+        reconciler.agentids(missing).forEach((row, c) -> finish(byRow.get(row), RowStatus.CREATED, c.agentid(), c.note()));
     }
 
     private int startBatch(String action, List<PlannedRow> rows, int lost) {

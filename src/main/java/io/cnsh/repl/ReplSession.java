@@ -3,24 +3,14 @@ package io.cnsh.repl;
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.OwnerOnlyFiles;
-import io.cnsh.client.Profiles;
 import io.cnsh.dsl.DslScriptException;
 import io.cnsh.dsl.ScriptExit;
-import io.cnsh.model.AgentField;
 import io.cnsh.model.ContactNowException;
 import io.cnsh.report.Table;
-import io.cnsh.wire.Format;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
-import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
@@ -40,7 +28,8 @@ import org.jline.terminal.Terminal;
 /**
  * One run of the shell: the current target, the evaluator and its binding, the printer, the
  * settings the commands change, the last error, and the read-evaluate-print loop. Inputs run on a
- * worker thread so that Ctrl-C can abandon them; the loop itself stays on the caller's thread.
+ * worker thread so that Ctrl-C can abandon them; the loop itself stays on the caller's thread. A
+ * line that is a command goes to its handler in the table of {@link ReplCommands}.
  */
 final class ReplSession {
 
@@ -49,10 +38,7 @@ final class ReplSession {
     private final Terminal terminal;
     private final Printer printer;
     private final Evaluator evaluator;
-    private final Connector connector;
-    private final CnshHome home;
     private final String version;
-    private final HelpTopics help = new HelpTopics(ReplSession.class.getClassLoader());
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("cnsh-eval"));
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("cnsh-background"));
     private final List<String> entered = new ArrayList<>();
@@ -71,45 +57,10 @@ final class ReplSession {
     ReplSession(Terminal terminal, Printer printer, ReplTarget target, Connector connector, CnshHome home, String version) {
         this.terminal = terminal;
         this.printer = printer;
-        this.connector = connector;
-        this.home = home;
         this.version = version;
         this.evaluator = new Evaluator(terminal.writer(), this::confirm, secrets);
-        this.commands = commandTable();
+        this.commands = ReplCommands.table(this, connector, home);
         switchTo(target, null);
-    }
-
-    /** The command table: name, arguments, description, action, argument completion. */
-    private Map<String, ReplCommand> commandTable() {
-        Map<String, ReplCommand> t = new LinkedHashMap<>();
-        add(t, "/help", "[TOPIC|/COMMAND]", "this help, a command's, or a DSL page (topics from dsl-docs)",
-                this::help, before -> words(join(help.names(), commandNames())));
-        add(t, "/connect", "PROFILE|sandbox", "send requests to a profile of $CNSH_HOME/config or the sandbox",
-                this::connect, before -> words(join(profileNames(), List.of(Connector.SANDBOX))));
-        add(t, "/login", "", "type the API password of the current target (not echoed, not kept)",
-                args -> login(), ReplCommand.ArgCompleter.NONE);
-        add(t, "/format", "json|xml", "switch the wire format of the current target",
-                this::format, before -> words(List.of("json", "xml")));
-        add(t, "/columns", "[default|FIELD...]", "show or choose the columns of agent tables",
-                this::columns, before -> words(join(List.copyOf(AgentField.wireNames()), List.of("default"))));
-        add(t, "/reveal", "on|off", "show or mask pins and passwords in output",
-                this::reveal, before -> words(List.of("on", "off")));
-        add(t, "/load", "FILE", "run a file of cnsh code in this session",
-                this::load, FileCandidates::complete);
-        add(t, "/save", "FILE", "save this session's inputs to a file (secrets masked)",
-                this::save, FileCandidates::complete);
-        add(t, "/history", "[N]", "the last N lines of history (all by default)",
-                this::history, ReplCommand.ArgCompleter.NONE);
-        add(t, "/trace", "", "the stack trace of the last error",
-                args -> trace(), ReplCommand.ArgCompleter.NONE);
-        add(t, "/exit", "[CODE]", "leave the shell (Ctrl-D does too)",
-                this::exit, ReplCommand.ArgCompleter.NONE);
-        return t;
-    }
-
-    private static void add(Map<String, ReplCommand> t, String name, String args, String description,
-                            ReplCommand.Action action, ReplCommand.ArgCompleter completer) {
-        t.put(name, new ReplCommand(name, args, description, action, completer));
     }
 
     Map<String, ReplCommand> commands() {
@@ -196,7 +147,8 @@ final class ReplSession {
         }
     }
 
-    private void run(Snippet snippet, boolean remember) {
+    /** Evaluates code on a worker thread that Ctrl-C abandons, and prints its value or error. */
+    void run(Snippet snippet, boolean remember) {
         FutureTask<Evaluator.Result> work = new FutureTask<>(() -> evaluator.evaluate(snippet));
         // Ctrl-C is heard before the work starts, so no request can be in flight without it.
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> work.cancel(true));
@@ -280,87 +232,6 @@ final class ReplSession {
         }
     }
 
-    private void help(String topic) {
-        if (topic.isEmpty()) {
-            List<String> lines = new ArrayList<>(ReplText.helpIntro().lines().toList());
-            lines.add("");
-            lines.add("Commands:");
-            int width = commands.values().stream().mapToInt(c -> (c.name() + " " + c.args()).length()).max().orElse(10);
-            for (ReplCommand c : commands.values()) {
-                String head = (c.name() + " " + c.args()).strip();
-                lines.add("  " + head + " ".repeat(width - head.length() + 2) + c.description());
-            }
-            List<String> topics = help.names();
-            if (!topics.isEmpty()) {
-                lines.add("");
-                lines.add("Topics (/help TOPIC): " + String.join(", ", topics));
-            }
-            printer.page(lines);
-            return;
-        }
-        String key = topic.startsWith("/") ? topic : "/" + topic;
-        ReplCommand c = commands.get(key);
-        if (c != null && help.page(topic).isEmpty()) {
-            printer.info(ReplText.usage(c.name(), c.args()));
-            printer.info("  " + c.description());
-            return;
-        }
-        help.page(topic).ifPresentOrElse(
-                page -> printer.page(page.lines().toList()),
-                () -> printer.error(ReplText.noTopic(topic, help.names())));
-    }
-
-    private void connect(String name) {
-        if (name.isEmpty()) {
-            printer.error(ReplText.usage("/connect", "PROFILE|sandbox"));
-            return;
-        }
-        switchTo(connector.connect(name, null, null), name);
-        whereLine("connected: ");
-    }
-
-    private void format(String name) {
-        Format f;
-        try {
-            f = Format.parse(name);
-        } catch (IllegalArgumentException e) {
-            f = null;
-        }
-        if (f == null || f == Format.CSV) {
-            printer.error(ReplText.usage("/format", "json|xml"));
-            return;
-        }
-        switchTo(connector.connect(targetName, f, null), targetName);
-        whereLine("connected: ");
-    }
-
-    private void login() {
-        if (target.isSandbox()) {
-            printer.info(ReplText.NO_LOGIN_ON_SANDBOX);
-            return;
-        }
-        String typed;
-        history.pause(true);
-        try {
-            typed = reader.readLine(ReplText.loginPrompt(target.label()), '*');
-        } catch (UserInterruptException | EndOfFileException e) {
-            typed = "";
-        } finally {
-            history.pause(false);
-        }
-        if (typed.isEmpty()) {
-            printer.info(ReplText.LOGIN_EMPTY);
-            return;
-        }
-        char[] password = typed.toCharArray();
-        try {
-            switchTo(connector.connect(targetName, target.format(), password), targetName);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        whereLine("connected: ");
-    }
-
     private void switchTo(ReplTarget next, String name) {
         ReplTarget old = target;
         target = next;
@@ -375,148 +246,77 @@ final class ReplSession {
         }
     }
 
-    private void columns(String args) {
-        if (args.isEmpty()) {
-            printer.info(ReplText.columns(columns));
-            return;
-        }
-        if (args.equals("default")) {
-            columns = Table.DEFAULT_COLUMNS;
-            printer.info(ReplText.columns(columns));
-            return;
-        }
-        List<String> chosen = Arrays.asList(args.split("[\\s,]+"));
-        for (String c : chosen) {
-            if (!AgentField.wireNames().contains(c)) {
-                printer.error(ReplText.unknownColumn(c));
-                return;
-            }
-        }
-        columns = List.copyOf(chosen);
-        printer.info(ReplText.columns(columns));
-    }
-
-    private void reveal(String args) {
-        if (!args.equals("on") && !args.equals("off")) {
-            printer.error(ReplText.usage("/reveal", "on|off"));
-            return;
-        }
-        reveal = args.equals("on");
-        evaluator.reveal(reveal);
-        if (reveal) {
-            printer.warning(ReplText.revealed(true));
-        } else {
-            printer.info(ReplText.revealed(false));
-        }
-    }
-
-    private void load(String file) {
-        if (file.isEmpty()) {
-            printer.error(ReplText.usage("/load", "FILE"));
-            return;
-        }
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            printer.error("cannot read " + file + ": " + e.getMessage());
-            return;
-        }
-        run(Snippet.of(text), false);
-    }
-
-    private void save(String file) {
-        if (file.isEmpty()) {
-            printer.error(ReplText.usage("/save", "FILE"));
-            return;
-        }
-        StringBuilder text = new StringBuilder();
-        entered.forEach(l -> text.append(secrets.mask(l)).append('\n'));
-        try {
-            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            printer.error("cannot write " + file + ": " + e.getMessage());
-            return;
-        }
-        printer.info(ReplText.saved(entered.size(), file));
-    }
-
-    private void history(String args) {
-        int last = Integer.MAX_VALUE;
-        if (!args.isEmpty()) {
-            try {
-                last = Integer.parseInt(args);
-            } catch (NumberFormatException e) {
-                printer.error(ReplText.usage("/history", "[N]"));
-                return;
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (History.Entry e : history) {
-            lines.add(String.format("%5d  %s", e.index() + 1, e.line().replace("\n", "\n       ")));
-        }
-        printer.page(lines.subList(Math.max(0, lines.size() - last), lines.size()));
-    }
-
-    private void trace() {
-        if (lastError == null) {
-            printer.info(ReplText.NO_TRACE);
-            return;
-        }
-        StringWriter text = new StringWriter();
-        lastError.printStackTrace(new PrintWriter(text));
-        // a compile error quotes the user's source line, which may hold a pin
-        printer.page(text.toString().lines().map(secrets::mask).toList());
-    }
-
-    private void exit(String args) {
-        int code;
-        try {
-            code = args.isEmpty() ? 0 : Integer.parseInt(args);
-        } catch (NumberFormatException e) {
-            printer.error(ReplText.usage("/exit", "[CODE]"));
-            return;
-        }
-        if (code < 0 || code > 255) {
-            printer.error(ReplText.exitRange(args));
-            return;
-        }
-        exitCode = code;
-    }
-
     /** Asks a yes/no question on the terminal; only {@code y} or {@code yes} goes ahead. */
     private boolean confirm(String question) {
+        String answer = ask(question, null).strip();
+        return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+    }
+
+    /**
+     * Reads one answer on the terminal, kept out of the history; {@code mask} hides what is typed
+     * ({@code null}: shown). Ctrl-C or end of input answer nothing.
+     */
+    String ask(String prompt, Character mask) {
         history.pause(true);
         try {
-            String answer = reader.readLine(question);
-            return answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes");
+            return mask == null ? reader.readLine(prompt) : reader.readLine(prompt, mask);
         } catch (UserInterruptException | EndOfFileException e) {
-            return false;
+            return "";
         } finally {
             history.pause(false);
         }
     }
 
-    private List<String> profileNames() {
-        try {
-            return List.copyOf(Profiles.load(home).names());
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+    // ---- what the commands read and change (ReplCommands) -------------------------------------
+
+    Printer printer() {
+        return printer;
     }
 
-    private List<String> commandNames() {
-        return commands.keySet().stream().map(n -> n.substring(1)).toList();
+    ReplTarget target() {
+        return target;
     }
 
-    private static List<String> join(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
+    /** The profile the current target was opened from; {@code null} for the one the shell started with. */
+    String targetName() {
+        return targetName;
     }
 
-    private static List<Candidate> words(List<String> words) {
-        return words.stream().map(w -> new Candidate(w, w, null, null, null, null, true)).toList();
+    /** Makes {@code next} the current target and says where requests go now. */
+    void connected(ReplTarget next, String name) {
+        switchTo(next, name);
+        whereLine("connected: ");
+    }
+
+    List<String> columns() {
+        return columns;
+    }
+
+    void columns(List<String> chosen) {
+        columns = chosen;
+    }
+
+    void reveal(boolean on) {
+        reveal = on;
+        evaluator.reveal(on);
+    }
+
+    /** The inputs typed in this session, in order (not those run by {@code /load}). */
+    List<String> entered() {
+        return List.copyOf(entered);
+    }
+
+    MaskingHistory history() {
+        return history;
+    }
+
+    Throwable lastError() {
+        return lastError;
+    }
+
+    /** Ends the loop after the current input, with this exit code. */
+    void exit(int code) {
+        exitCode = code;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
