@@ -72,9 +72,6 @@ final class CallFailure extends RetryableException {
             return f;
         }
         Operation operation = Operation.of(e.request().requestTemplate());
-        if (e.status() > 0) {
-            return httpStatus(operation, e.status(), e.request());
-        }
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
             return onTheWay(operation, true, false, 0, "cannot connect to %s (" + connectProblem(cause) + ")", e.request());
