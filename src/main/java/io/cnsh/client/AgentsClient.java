@@ -34,9 +34,8 @@ import java.util.stream.StreamSupport;
  */
 public final class AgentsClient {
 
-    private final Calls calls;
+    private final ContactNowApi api;
     private final WireCodec codec;
-    private final String campaign;
     private final int batchSize;
     private final int concurrency;
     private final int pageSize;
@@ -44,16 +43,14 @@ public final class AgentsClient {
     /** Shared by every copy {@link #withGate} makes, so an observer sees writes through any gate. */
     private final List<Consumer<List<Agent>>> recordObservers;
 
-    AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize,
-                 WriteGate gate) {
-        this(calls, codec, campaign, batchSize, concurrency, pageSize, gate, new CopyOnWriteArrayList<>());
+    AgentsClient(ContactNowApi api, WireCodec codec, int batchSize, int concurrency, int pageSize, WriteGate gate) {
+        this(api, codec, batchSize, concurrency, pageSize, gate, new CopyOnWriteArrayList<>());
     }
 
-    private AgentsClient(Calls calls, WireCodec codec, String campaign, int batchSize, int concurrency, int pageSize,
+    private AgentsClient(ContactNowApi api, WireCodec codec, int batchSize, int concurrency, int pageSize,
                          WriteGate gate, List<Consumer<List<Agent>>> recordObservers) {
-        this.calls = calls;
+        this.api = api;
         this.codec = codec;
-        this.campaign = campaign;
         this.batchSize = batchSize;
         this.concurrency = concurrency;
         this.pageSize = pageSize;
@@ -63,7 +60,7 @@ public final class AgentsClient {
 
     /** The same agents behind another gate. */
     AgentsClient withGate(WriteGate other) {
-        return new AgentsClient(calls, codec, campaign, batchSize, concurrency, pageSize, other, recordObservers);
+        return new AgentsClient(api, codec, batchSize, concurrency, pageSize, other, recordObservers);
     }
 
     /** The gate every create and update passes before it is sent. */
@@ -114,7 +111,7 @@ public final class AgentsClient {
         if (admit(PendingWrite.create(records)) == WriteGate.Verdict.HOLD) {
             return held();
         }
-        return write("create", records, listener);
+        return write(Operation.AGENTS_CREATE, records, listener);
     }
 
     /** Updates agents; each record carries its agentid and only the fields to change. */
@@ -138,7 +135,7 @@ public final class AgentsClient {
         if (admit(PendingWrite.update(patches)) == WriteGate.Verdict.HOLD) {
             return held();
         }
-        return write("update", patches, listener);
+        return write(Operation.AGENTS_UPDATE, patches, listener);
     }
 
     /**
@@ -227,8 +224,7 @@ public final class AgentsClient {
     }
 
     private Envelope fetch(AgentQuery query) {
-        return calls.call("agents#read", Calls.Kind.IDEMPOTENT,
-                token -> calls.api().readAgents(token, calls.formatName(), campaign, query.arguments()));
+        return api.readAgents(query.arguments());
     }
 
     private static void checkRules(List<Agent> records) {
@@ -240,8 +236,8 @@ public final class AgentsClient {
         }
     }
 
-    private WriteResult write(String action, List<Agent> records, BatchListener listener) {
-        String operation = "agents#" + action;
+    private WriteResult write(Operation write, List<Agent> records, BatchListener listener) {
+        String operation = write.label();
         List<List<Agent>> batches = new ArrayList<>();
         for (int i = 0; i < records.size(); i += batchSize) {
             batches.add(records.subList(i, Math.min(records.size(), i + batchSize)));
@@ -249,11 +245,10 @@ public final class AgentsClient {
         BatchResult[] results = new BatchResult[batches.size()];
         String[] unknown = new String[batches.size()];
         AtomicBoolean halt = new AtomicBoolean();
-        Calls.Kind kind = action.equals("create") ? Calls.Kind.CREATE : Calls.Kind.IDEMPOTENT;
 
         if (concurrency <= 1 || batches.size() <= 1) {
             for (int i = 0; i < batches.size() && !halt.get(); i++) {
-                sendBatch(operation, action, kind, i, batches.get(i), results, unknown, halt, listener);
+                sendBatch(write, i, batches.get(i), results, unknown, halt, listener);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, batches.size()), r -> {
@@ -267,7 +262,7 @@ public final class AgentsClient {
                     int index = i;
                     futures.add(pool.submit(() -> {
                         if (!halt.get()) {
-                            sendBatch(operation, action, kind, index, batches.get(index), results, unknown, halt, listener);
+                            sendBatch(write, index, batches.get(index), results, unknown, halt, listener);
                         }
                     }));
                 }
@@ -302,21 +297,20 @@ public final class AgentsClient {
         if (Arrays.stream(unknown).anyMatch(u -> u != null)) {
             throw outcomeUnknown(batches, results, unknown, null);
         }
-        return summarize(operation, action, results);
+        return summarize(write, results);
     }
 
-    private void sendBatch(String operation, String action, Calls.Kind kind, int index, List<Agent> batch,
-                           BatchResult[] results, String[] unknown, AtomicBoolean halt, BatchListener listener) {
-        Payload.Shape shape = codec.format() == Format.XML && action.equals("update") && batch.size() == 1
+    private void sendBatch(Operation write, int index, List<Agent> batch, BatchResult[] results, String[] unknown,
+                           AtomicBoolean halt, BatchListener listener) {
+        Payload.Shape shape = codec.format() == Format.XML && write == Operation.AGENTS_UPDATE && batch.size() == 1
                 ? Payload.Shape.SINGLE : Payload.Shape.LIST;
         byte[] body = codec.writePayload(batch, shape);
         try {
-            Envelope e = calls.call(operation, kind, token -> calls.api().writeAgents(
-                    token, action, calls.formatName(), campaign, codec.contentType(), body));
+            Envelope e = api.writeAgents(write, body);
             BatchResult r = new BatchResult(index, batch, e.toWriteResult());
             results[index] = r;
             listener.onBatch(r);
-        } catch (Calls.CreateOutcomeUnknown e) {
+        } catch (CallRetryer.CreateOutcomeUnknown e) {
             unknown[index] = e.getMessage();
             halt.set(true);
         } catch (RuntimeException e) {
@@ -348,7 +342,7 @@ public final class AgentsClient {
                 uncertain, created, notSent);
     }
 
-    private static WriteResult summarize(String operation, String action, BatchResult[] results) {
+    private static WriteResult summarize(Operation write, BatchResult[] results) {
         boolean success = true;
         String account = null;
         long total = 0;
@@ -364,7 +358,7 @@ public final class AgentsClient {
             total += r.total();
             bad += r.bad();
             records += b.records().size();
-            if (action.equals("create") && r.key() != 0) {
+            if (write == Operation.AGENTS_CREATE && r.key() != 0) {
                 key = r.key();
             }
             if (r.error() != null && !r.error().isEmpty()) {
@@ -377,7 +371,7 @@ public final class AgentsClient {
         WriteResult sum = new WriteResult(success, account, total, bad, key,
                 errors.isEmpty() ? null : String.join("; ", errors));
         if (bad > 0) {
-            throw new PartialFailureException(operation + ": " + bad + " of " + records + " records failed"
+            throw new PartialFailureException(write.label() + ": " + bad + " of " + records + " records failed"
                     + (errors.isEmpty() ? "" : ": " + String.join("; ", errors)), sum, failed);
         }
         return sum;

@@ -1,12 +1,15 @@
 package io.cnsh.client;
 
+import feign.Client;
+import feign.ExceptionPropagationPolicy;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
-import feign.Retryer;
+import feign.Response;
 import feign.http2client.Http2Client;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.WireCodec;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -48,18 +51,24 @@ public final class ContactNow implements AutoCloseable {
         this.redactor = new Redactor();
         String base = baseUri.toString().replaceAll("/+$", "");
         WireCodec codec = WireCodec.of(format);
-        WireFeignCodec feignCodec = new WireFeignCodec(codec);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.connectTimeout)
                 .build();
         Consumer<String> sink = b.logSink == null ? s -> { } : b.logSink;
+        this.tokens = new TokenManager(base, username, b.password, b.address,
+                b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir, sink, OwnerOnlyFiles.ContentWriter.PLAIN), b.clock, b.tokenMargin, redactor);
+        WireFeignCodec feignCodec = new WireFeignCodec(codec, tokens, redactor);
         ContactNowApi api = Feign.builder()
-                .client(new Http2Client(http))
+                .client(wholeAnswers(new Http2Client(http)))
+                .requestInterceptor(new AccountParameters(format.wireName(), b.campaign, codec.contentType(), tokens,
+                        new RateLimiter(b.rateLimit, b.sleeper, b.clock)))
                 .encoder(feignCodec)
                 .decoder(feignCodec)
+                .responseInterceptor(feignCodec)
                 .errorDecoder(feignCodec)
-                .retryer(Retryer.NEVER_RETRY)
+                .retryer(new CallRetryer(b.retryPolicy, b.sleeper, b.random, tokens, redactor, base))
+                .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
                 .options(new Request.Options(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                         b.readTimeout.toMillis(), TimeUnit.MILLISECONDS, true))
                 .logger(new RedactingLogger(redactor, sink))
@@ -69,12 +78,25 @@ public final class ContactNow implements AutoCloseable {
                     case FULL -> Logger.Level.FULL;
                 })
                 .target(ContactNowApi.class, base);
-        Calls calls = new Calls(api, format, base, b.retryPolicy, b.sleeper, b.random, redactor,
-                new RateLimiter(b.rateLimit, b.sleeper, b.clock));
-        this.tokens = new TokenManager(calls, base, username, b.password, b.address,
-                b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir, sink, OwnerOnlyFiles.ContentWriter.PLAIN), b.clock, b.tokenMargin, redactor);
-        calls.tokens(tokens);
-        this.agents = new AgentsClient(calls, codec, b.campaign, b.batchSize, b.concurrency, b.pageSize, b.writeGate);
+        tokens.use(api);
+        this.agents = new AgentsClient(api, codec, b.batchSize, b.concurrency, b.pageSize, b.writeGate);
+    }
+
+    /**
+     * The HTTP client, reading every answer whole while the exchange is on: a connection lost in the
+     * middle of a body is then a failure of the request, which the retryer judges, and the decoder can
+     * read a body twice.
+     */
+    private static Client wholeAnswers(Client http) {
+        return (request, options) -> {
+            Response response = http.execute(request, options);
+            if (response.body() == null) {
+                return response;
+            }
+            try (InputStream in = response.body().asInputStream()) {
+                return response.toBuilder().body(in.readAllBytes()).build();
+            }
+        };
     }
 
     private ContactNow(ContactNow base, AgentsClient agents) {

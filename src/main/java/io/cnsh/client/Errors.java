@@ -14,9 +14,10 @@ final class Errors {
      *
      * @param binding the address list this client binds its tokens to, empty for the caller's own
      */
-    static ApiException fromApi(String operation, ApiError error, Redactor redactor, Optional<String> binding) {
+    static ApiException fromApi(Operation op, ApiError error, Redactor redactor, Optional<String> binding) {
+        String operation = op.label();
         String text = error.error() == null ? "no error text" : redactor.redact(error.error());
-        if (operation.equals("token#get") && "Authentication failure".equals(error.error())) {
+        if (op == Operation.TOKEN_GET && "Authentication failure".equals(error.error())) {
             return new AuthenticationException(operation, text, operation + ": the API username or password was"
                     + " refused (\"Authentication failure\"); check the credentials issued by 8x8 support");
         }

@@ -16,6 +16,14 @@ final class RedactingLogger extends feign.Logger {
         this.sink = sink;
     }
 
+    /**
+     * Says nothing of a repetition: the request line that follows shows it, and a log's
+     * {@code --->} lines are the requests that were sent.
+     */
+    @Override
+    protected void logRetry(String configKey, Level logLevel) {
+    }
+
     @Override
     protected void log(String configKey, String format, Object... args) {
         sink.accept(redactor.redact(String.format(methodTag(configKey) + format, args)));

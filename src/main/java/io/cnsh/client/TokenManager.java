@@ -22,7 +22,6 @@ import java.util.Optional;
  */
 public final class TokenManager {
 
-    private final Calls calls;
     private final String baseUrl;
     private final String username;
     private final char[] password;
@@ -32,12 +31,12 @@ public final class TokenManager {
     private final Duration margin;
     private final Redactor redactor;
 
+    private volatile ContactNowApi api;
     private TokenGrant current;
     private Instant refreshFrom;
 
-    TokenManager(Calls calls, String baseUrl, String username, char[] password, List<String> address,
+    TokenManager(String baseUrl, String username, char[] password, List<String> address,
                  TokenCache cache, Clock clock, Duration margin, Redactor redactor) {
-        this.calls = calls;
         this.baseUrl = baseUrl;
         this.username = Objects.requireNonNull(username, "username");
         this.password = password == null ? new char[0] : password.clone();
@@ -47,6 +46,11 @@ public final class TokenManager {
         this.margin = margin;
         this.redactor = redactor;
         redactor.register(new String(this.password));
+    }
+
+    /** The API to ask for tokens; set once, when the client's Feign interface (which adds this manager's tokens) is built. */
+    void use(ContactNowApi api) {
+        this.api = api;
     }
 
     /**
@@ -99,8 +103,7 @@ public final class TokenManager {
 
     /** Asks the API whether the current token is valid and until when. */
     public Envelope validate() {
-        String token = token();
-        return calls.call("token#validate", Calls.Kind.TOKEN, t -> calls.api().validateToken(token, calls.formatName()));
+        return api.validateToken();
     }
 
     /** Forgets the token in memory and in the cache. */
@@ -122,8 +125,7 @@ public final class TokenManager {
 
     private TokenGrant fetch() {
         String pw = new String(password);
-        Envelope e = calls.call("token#get", Calls.Kind.TOKEN,
-                t -> calls.api().getToken(username, pw, calls.formatName(), address));
+        Envelope e = api.getToken(username, pw, address);
         TokenGrant grant = e.toTokenGrant();
         redactor.register(grant.token());
         if (cache != null) {

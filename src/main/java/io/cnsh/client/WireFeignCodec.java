@@ -1,33 +1,43 @@
 package io.cnsh.client;
 
-import feign.FeignException;
+import feign.InvocationContext;
+import feign.Request;
 import feign.RequestTemplate;
 import feign.Response;
+import feign.ResponseInterceptor;
 import feign.Util;
 import feign.codec.Decoder;
 import feign.codec.EncodeException;
 import feign.codec.Encoder;
 import feign.codec.ErrorDecoder;
+import io.cnsh.model.ApiError;
 import io.cnsh.wire.Envelope;
-import io.cnsh.wire.Format;
-import io.cnsh.wire.WireFormatException;
-import io.cnsh.wire.WireLimits;
 import io.cnsh.wire.WireCodec;
+import io.cnsh.wire.WireFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * Feign's encoder, decoder and error decoder over a {@link WireCodec}: bodies are bytes, answers
- * envelopes, and an error status whose body is an API envelope is that envelope ({@link ApiAnswer}).
+ * Feign's encoder, decoder, error decoder and response interceptor over a {@link WireCodec}: bodies
+ * are bytes, answers envelopes. An answer with {@code success:false} is the API's answer whatever
+ * the HTTP status carrying it (the API's sources leave the status open), and becomes a
+ * {@link CallFailure} holding its typed exception; an expired or unknown token is one the
+ * {@link CallRetryer} renews. A status without an API answer, or an answer that cannot be read, is a
+ * failure on the way. Only {@code token.php?action=validate} answers as it is, valid or not.
  */
-final class WireFeignCodec implements Encoder, Decoder, ErrorDecoder {
+final class WireFeignCodec implements Encoder, Decoder, ErrorDecoder, ResponseInterceptor {
 
     private final WireCodec codec;
+    private final TokenManager tokens;
+    private final Redactor redactor;
 
-    WireFeignCodec(WireCodec codec) {
+    WireFeignCodec(WireCodec codec, TokenManager tokens, Redactor redactor) {
         this.codec = codec;
+        this.tokens = tokens;
+        this.redactor = redactor;
     }
 
     @Override
@@ -40,22 +50,78 @@ final class WireFeignCodec implements Encoder, Decoder, ErrorDecoder {
     }
 
     @Override
-    public Object decode(Response response, Type type) throws IOException, FeignException {
-        byte[] body;
-        if (response.body() == null) {
-            body = new byte[0];
-        } else {
-            try (InputStream in = response.body().asInputStream()) {
-                body = in.readAllBytes();
-            }
-        }
+    public Object decode(Response response, Type type) throws IOException {
+        Request request = response.request();
+        Operation op = Operation.of(request.requestTemplate());
+        byte[] body = body(response);
+        Envelope answer;
         try {
-            return codec.readEnvelope(body);
+            answer = codec.readEnvelope(body);
         } catch (WireFormatException e) {
             if (inFormat(body)) {
-                throw new UnparsedAnswer(codec.format(), e.getMessage());
+                // Broken (cut short, or holding what the format cannot): the same request would get it again.
+                throw CallFailure.onTheWay(op, false, true, response.status(), "the answer to %o could not be parsed as "
+                        + codec.format().wireName().toUpperCase(Locale.ROOT) + ": " + e.getMessage(), request);
             }
-            throw e;
+            // Not the API speaking (a proxy's page, say): may be passing trouble.
+            throw CallFailure.onTheWay(op, true, true, response.status(),
+                    "the answer could not be read: " + e.getMessage(), request);
+        }
+        if (answer.isSuccess() || op.answersAsItIs()) {
+            return answer;
+        }
+        throw refusal(op, answer.toApiError(), request);
+    }
+
+    /** An error status whose body is an API answer is decoded as that answer. */
+    @Override
+    public Object intercept(InvocationContext context, Chain chain) throws Exception {
+        Response response = context.response();
+        if (response.status() / 100 != 2 && isRefusal(body(response))) {
+            return context.decoder().decode(response, context.returnType());
+        }
+        return chain.next(context);
+    }
+
+    /** An error status without an API answer. */
+    @Override
+    public Exception decode(String methodKey, Response response) {
+        return CallFailure.httpStatus(Operation.of(response.request().requestTemplate()), response.status(),
+                response.request());
+    }
+
+    private CallFailure refusal(Operation op, ApiError error, Request request) {
+        ApiException typed = Errors.fromApi(op, error, redactor, tokens.address());
+        if (op.onDatabase()) {
+            String token = AccountParameters.tokenOf(request.requestTemplate());
+            if (error.tokenNeedsRenewal()) {
+                return CallFailure.tokenRefused(op, token, typed, request);
+            }
+            if (typed instanceof TokenRejectedException) {
+                tokens.refused(token);
+            }
+        }
+        return CallFailure.ending(op, typed, request);
+    }
+
+    private boolean isRefusal(byte[] body) {
+        if (body.length == 0) {
+            return false;
+        }
+        try {
+            return !codec.readEnvelope(body).isSuccess();
+        } catch (WireFormatException e) {
+            return false;
+        }
+    }
+
+    /** The body; the client reads every answer whole before Feign sees it, so this can be asked again. */
+    private static byte[] body(Response response) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return in.readAllBytes();
         }
     }
 
@@ -78,42 +144,5 @@ final class WireFeignCodec implements Encoder, Decoder, ErrorDecoder {
             case XML -> start.startsWith("<?xml") || start.startsWith("<result");
             default -> false;
         };
-    }
-
-    /** An answer in the expected format that could not be parsed; never worth repeating the call for. */
-    static final class UnparsedAnswer extends RuntimeException {
-        private final Format format;
-
-        UnparsedAnswer(Format format, String why) {
-            super(why, null, false, false);
-            this.format = format;
-        }
-
-        Format format() {
-            return format;
-        }
-    }
-
-    @Override
-    public Exception decode(String methodKey, Response response) {
-        byte[] body = null;
-        if (response.body() != null) {
-            try (InputStream in = response.body().asInputStream()) {
-                body = in.readNBytes(WireLimits.DEFAULT.maxBodyBytes() + 1);
-            } catch (IOException e) {
-                body = null;
-            }
-        }
-        if (body != null && body.length > 0) {
-            try {
-                Envelope answer = codec.readEnvelope(body);
-                if (!answer.isSuccess()) {
-                    return new ApiAnswer(response.status(), answer);
-                }
-            } catch (WireFormatException e) {
-                // Not the API speaking (a proxy's error page, say): a plain HTTP failure.
-            }
-        }
-        return FeignException.errorStatus(methodKey, response.toBuilder().body(body).build());
     }
 }
