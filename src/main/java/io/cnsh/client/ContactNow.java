@@ -72,7 +72,7 @@ public final class ContactNow implements AutoCloseable {
         Calls calls = new Calls(api, format, base, b.retryPolicy, b.sleeper, b.random, redactor,
                 new RateLimiter(b.rateLimit, b.sleeper, b.clock));
         this.tokens = new TokenManager(calls, base, username, b.password, b.address,
-                b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir, sink, OwnerOnlyFiles.ContentWriter.PLAIN), b.clock, b.tokenMargin, redactor);
+                b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir, sink, io.cnsh.model.OwnerOnlyFiles.ContentWriter.PLAIN), b.clock, b.tokenMargin, redactor);
         calls.tokens(tokens);
         this.agents = new AgentsClient(calls, codec, b.campaign, b.batchSize, b.concurrency, b.pageSize, b.writeGate);
     }

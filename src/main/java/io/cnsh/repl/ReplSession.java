@@ -2,7 +2,7 @@ package io.cnsh.repl;
 
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.CnshHome;
-import io.cnsh.client.OwnerOnlyFiles;
+import io.cnsh.model.OwnerOnlyFiles;
 import io.cnsh.client.Profiles;
 import io.cnsh.dsl.DslScriptException;
 import io.cnsh.dsl.ScriptExit;
