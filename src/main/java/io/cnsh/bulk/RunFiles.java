@@ -3,10 +3,7 @@ package io.cnsh.bulk;
 import io.cnsh.model.OwnerOnlyFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -38,28 +35,16 @@ final class RunFiles {
      * names the file): {@code permission denied}, {@code no space left on device}, {@code file too large}.
      */
     static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
         if (e instanceof FileAlreadyExistsException) {
             return "a file of that name is in the way";
         }
-        if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) {
-            return lowerFirst(f.getReason());
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
+        String reason = OwnerOnlyFiles.reason(e);
         // FileNotFoundException says "PATH (Permission denied)"
-        Matcher m = PAREN_REASON.matcher(message);
+        Matcher m = PAREN_REASON.matcher(reason);
         if (e instanceof FileNotFoundException && m.find()) {
-            return lowerFirst(m.group(1));
+            reason = m.group(1);
         }
-        return lowerFirst(message);
+        return lowerFirst(reason);
     }
 
     private static String lowerFirst(String s) {

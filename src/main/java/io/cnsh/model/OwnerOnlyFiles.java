@@ -144,7 +144,7 @@ public final class OwnerOnlyFiles {
         if (Files.isSymbolicLink(path)) {
             throw new FileSystemException(path.toString(), null, "is a symbolic link");
         }
-        if (!Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(me(path))) {
+        if (belongsToAnother(path)) {
             throw new FileSystemException(path.toString(), null, "belongs to another user");
         }
         Set<PosixFilePermission> wanted = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? DIRECTORY : FILE;
@@ -227,7 +227,7 @@ public final class OwnerOnlyFiles {
      * "permission denied"), never just the file name that some exceptions carry as their message.
      */
     public static String reason(IOException e) {
-        if (e instanceof FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) {
             return f.getReason();
         }
         if (e instanceof AccessDeniedException) {
@@ -242,7 +242,7 @@ public final class OwnerOnlyFiles {
         if (e instanceof NotDirectoryException) {
             return "not a directory";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static boolean posix(Path path) {
@@ -266,5 +266,19 @@ public final class OwnerOnlyFiles {
 
     private static UserPrincipal me(Path path) throws IOException {
         return path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+    }
+
+    /**
+     * True when the path is known to be another user's. A user the system cannot name (a container
+     * started with a bare uid) is left to the system: changing the mode of another's file fails anyway.
+     */
+    private static boolean belongsToAnother(Path path) throws IOException {
+        UserPrincipal me;
+        try {
+            me = me(path);
+        } catch (IOException e) {
+            return false;
+        }
+        return !Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(me);
     }
 }
