@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -149,7 +150,7 @@ public final class OwnerOnlyFiles {
         }
         Set<PosixFilePermission> wanted = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? DIRECTORY : FILE;
         if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(wanted)) {
-            Files.setPosixFilePermissions(path, wanted);
+            chmod(path, wanted);
         }
     }
 
@@ -260,8 +261,13 @@ public final class OwnerOnlyFiles {
      */
     private static void ownBits(Path created, Set<PosixFilePermission> mode) throws IOException {
         if (posix(created) && !Files.getPosixFilePermissions(created, LinkOption.NOFOLLOW_LINKS).containsAll(mode)) {
-            Files.setPosixFilePermissions(created, mode);
+            chmod(created, mode);
         }
+    }
+
+    /** Sets the mode without following a link: a link swapped in after the checks makes this fail. */
+    private static void chmod(Path path, Set<PosixFilePermission> mode) throws IOException {
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
     }
 
     private static UserPrincipal me(Path path) throws IOException {
