@@ -9,6 +9,7 @@
 //
 // PINs and passwords are never shown, except in an export with --include-secrets.
 import io.cnsh.client.AgentQuery
+import io.cnsh.model.OwnerOnlyFiles
 import io.cnsh.report.AgentReports
 import io.cnsh.report.ReportFormat
 import picocli.CommandLine.Command
@@ -17,7 +18,6 @@ import picocli.CommandLine.Parameters
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.attribute.PosixFilePermissions
 
 @Command(name = 'report.groovy', sortOptions = false,
         description = ['Reports over the agents of the account: summary, audit, duplicates, export.',
@@ -71,12 +71,13 @@ byte[] bytes = opts.kind == 'export'
         : AgentReports.of(opts.kind, agents, opts.all).render(format).getBytes('UTF-8')
 
 if (opts.out) {
-    // a file with secrets in it is made owner-only before anything is written to it
-    Files.deleteIfExists(opts.out)
     if (opts.includeSecrets) {
-        Files.createFile(opts.out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString('rw-------')))
+        // a file with secrets in it is owner-only from the moment it exists, and written whole
+        OwnerOnlyFiles.replace(opts.out, bytes)
+    } else {
+        Files.deleteIfExists(opts.out)
+        Files.write(opts.out, bytes)
     }
-    Files.write(opts.out, bytes)
     err.println "report.groovy: wrote ${opts.kind} (${format.label()}) to ${opts.out}"
 } else {
     out.print new String(bytes, 'UTF-8')

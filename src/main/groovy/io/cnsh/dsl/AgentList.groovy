@@ -2,6 +2,7 @@ package io.cnsh.dsl
 
 import io.cnsh.model.Agent
 import io.cnsh.model.AgentField
+import io.cnsh.model.OwnerOnlyFiles
 import io.cnsh.model.Secrets
 import io.cnsh.report.Table
 import io.cnsh.wire.Format
@@ -89,7 +90,12 @@ class AgentList extends AbstractList<Agent> {
     /** Writes the agents to a CSV file and returns it; {@code reveal: true} writes pins and passwords. */
     File toCsv(Map options, def file) {
         File f = file instanceof File ? (File) file : new File(file.toString())
-        f.bytes = render(Format.CSV, options)
+        if (reveal(options)) {
+            // pins and passwords: owner-only from the moment the file exists
+            OwnerOnlyFiles.replace(f.toPath(), render(Format.CSV, options))
+        } else {
+            f.bytes = render(Format.CSV, options)
+        }
         f
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnsh.model.OwnerOnlyFiles;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -65,8 +66,7 @@ final class Journal implements AutoCloseable {
         FileOutputStream out = null;
         try {
             boolean created = !Files.exists(file);
-            RunFiles.createPrivate(file);
-            out = new FileOutputStream(file.toFile(), true);
+            out = OwnerOnlyFiles.append(file);
             FileLock lock;
             try {
                 lock = out.getChannel().tryLock();
@@ -132,8 +132,7 @@ final class Journal implements AutoCloseable {
         Path side = file.resolveSibling(file.getFileName() + ".torn");
         String where;
         try {
-            RunFiles.createPrivate(side);
-            try (FileOutputStream f = new FileOutputStream(side.toFile(), true)) {
+            try (FileOutputStream f = OwnerOnlyFiles.append(side)) {
                 f.write(tail);
                 f.write('\n');
             }

@@ -1,10 +1,10 @@
 package io.cnsh.bulk;
 
 import io.cnsh.client.CnshHome;
+import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -60,12 +60,7 @@ public final class RunStore {
     public Run create(Plan.Kind kind) {
         try {
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                try {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory keeps its default permissions
-                }
+                OwnerOnlyFiles.createDirectories(dir);
             }
         } catch (IOException e) {
             throw new BulkException("cannot create the runs directory " + dir + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import feign.Logger;
 import feign.Request;
 import feign.Response;
 import feign.http2client.Http2Client;
+import io.cnsh.model.OwnerOnlyFiles;
 import io.cnsh.wire.Format;
 import io.cnsh.wire.WireCodec;
 import java.io.InputStream;

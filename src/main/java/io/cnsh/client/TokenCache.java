@@ -1,13 +1,12 @@
 package io.cnsh.client;
 
+import io.cnsh.model.OwnerOnlyFiles;
 import io.cnsh.model.TokenGrant;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -102,8 +101,8 @@ public final class TokenCache {
     void store(String baseUrl, String username, String address, TokenGrant grant, char[] password) {
         Path file = fileFor(baseUrl, username, address);
         try {
-            Files.createDirectories(directory);
-            restrict(directory, "rwx------");
+            OwnerOnlyFiles.createDirectories(directory);
+            OwnerOnlyFiles.restrict(directory);
             Properties p = new Properties();
             p.setProperty("base_url", baseUrl);
             p.setProperty("username", username);
@@ -161,12 +160,6 @@ public final class TokenCache {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this Java runtime", e);
         } finally {
             spec.clearPassword();
-        }
-    }
-
-    private static void restrict(Path path, String perms) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(perms));
         }
     }
 }

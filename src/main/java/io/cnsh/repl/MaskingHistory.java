@@ -1,6 +1,6 @@
 package io.cnsh.repl;
 
-import io.cnsh.client.OwnerOnlyFiles;
+import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.Confirmer;
 import io.cnsh.client.ConfigException;
+import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.jline.reader.Completer;
 import org.jline.reader.Highlighter;
@@ -177,14 +177,9 @@ public final class ReplLauncher {
             if (!Files.exists(file)) {
                 Path dir = file.toAbsolutePath().getParent();
                 if (dir != null) {
-                    Files.createDirectories(dir);
+                    OwnerOnlyFiles.createDirectories(dir);
                 }
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system: the file keeps its default permissions.
-                }
+                OwnerOnlyFiles.createFile(file);
             }
         } catch (IOException e) {
             // JLine reports a history file it cannot write; the shell still works without it.

@@ -2,10 +2,10 @@ package io.cnsh.repl;
 
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.CnshHome;
-import io.cnsh.client.OwnerOnlyFiles;
 import io.cnsh.dsl.DslScriptException;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.model.ContactNowException;
+import io.cnsh.model.OwnerOnlyFiles;
 import io.cnsh.report.Table;
 import java.io.IOException;
 import java.time.Clock;

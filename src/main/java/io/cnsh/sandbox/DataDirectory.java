@@ -1,18 +1,14 @@
 package io.cnsh.sandbox;
 
+import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +22,8 @@ import java.util.stream.Stream;
  * directory it did not create (it may be a home directory). It refuses to start, with a one-line
  * reason, when an open directory already holds a database, or when the private subdirectory is
  * open or belongs to someone else. Database files are created {@code rw-------} before H2 opens
- * them, and whatever H2 adds lies inside the private directory.
+ * them (an existing one that is a symbolic link or another user's is refused), and whatever H2 adds
+ * lies inside the private directory. Files and directories are made by {@link OwnerOnlyFiles}.
  */
 final class DataDirectory {
 
@@ -34,12 +31,6 @@ final class DataDirectory {
     static final String PRIVATE = "private";
     /** The base name of H2's files ({@code cnsh-sandbox.mv.db} and, while open, its temporary files). */
     static final String DATABASE = "cnsh-sandbox";
-
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private DataDirectory() {
     }
@@ -57,7 +48,7 @@ final class DataDirectory {
             throw new SandboxException("sandbox data directory " + dir + " exists and is not a directory");
         }
         Path home;
-        if (!posix(dir) || !Files.exists(dir) || isPrivate(dir)) {
+        if (!posix(dir) || !Files.exists(dir) || OwnerOnlyFiles.isPrivate(dir)) {
             home = createOrUse(dir);
         } else {
             if (Files.exists(dir.resolve(DATABASE + ".mv.db"))) {
@@ -67,7 +58,7 @@ final class DataDirectory {
             }
             home = dir.resolve(PRIVATE);
             createOrUse(home);
-            if (!isPrivate(home)) {
+            if (!OwnerOnlyFiles.isPrivate(home)) {
                 throw new SandboxException("sandbox data directory " + home + " can be read by other users or is not"
                         + " yours: make it private (chmod 700 " + home + ") or choose another --data");
             }
@@ -84,7 +75,7 @@ final class DataDirectory {
         try (Stream<Path> files = Files.list(home)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 if (f.getFileName().toString().startsWith(DATABASE) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(f, OWNER_FILE);
+                    OwnerOnlyFiles.restrict(f);
                 }
             }
         } catch (IOException e) {
@@ -100,26 +91,10 @@ final class DataDirectory {
         return existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    /** True when the directory is ours and nobody else may read, write or enter it. */
-    private static boolean isPrivate(Path dir) {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
-            UserPrincipal owner = Files.getOwner(dir);
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-            return perms.stream().noneMatch(OTHERS::contains) && owner.equals(me);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
     private static Path createOrUse(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
-                FileAttribute<?>[] attrs = posix(dir)
-                        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_DIR)}
-                        : new FileAttribute<?>[0];
-                Files.createDirectories(dir, attrs);
+                OwnerOnlyFiles.createDirectories(dir);
             }
             return dir;
         } catch (FileAlreadyExistsException e) {
@@ -130,23 +105,15 @@ final class DataDirectory {
     }
 
     private static void createFile(Path file) {
+        boolean created;
         try {
-            if (posix(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            restrict(file);
+            created = OwnerOnlyFiles.createFile(file);
         } catch (IOException e) {
             throw new SandboxException("cannot create the sandbox database " + file + ": " + reason(e));
         }
-    }
-
-    private static void restrict(Path file) {
         try {
-            if (posix(file) && !Files.getPosixFilePermissions(file).equals(OWNER_FILE)) {
-                Files.setPosixFilePermissions(file, OWNER_FILE);
+            if (!created) {
+                OwnerOnlyFiles.restrict(file);
             }
         } catch (IOException e) {
             throw new SandboxException("cannot make the sandbox database " + file + " private: " + reason(e));
@@ -160,6 +127,9 @@ final class DataDirectory {
         }
         if (e instanceof NoSuchFileException) {
             return "no such directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;

@@ -1,6 +1,7 @@
 package io.cnsh.client
 
 import io.cnsh.model.Agent
+import io.cnsh.model.OwnerOnlyFiles
 import io.cnsh.wire.Envelope
 import io.cnsh.wire.Format
 import java.nio.file.Files

@@ -1,6 +1,6 @@
 package io.cnsh.repl
 
-import io.cnsh.client.OwnerOnlyFiles
+import io.cnsh.model.OwnerOnlyFiles
 import io.cnsh.model.Agent
 import java.nio.charset.StandardCharsets
 import java.nio.file.FileSystemException
