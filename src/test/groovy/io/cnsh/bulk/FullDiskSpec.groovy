@@ -1,5 +1,7 @@
 package io.cnsh.bulk
 
+import io.cnsh.SpecResources
+import spock.lang.ResourceLock
 import com.fasterxml.jackson.databind.ObjectMapper
 import io.cnsh.cli.ChildCnsh
 import io.cnsh.testing.SandboxFixture
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger
  * disk really fills; everywhere, a file-size limit ({@code ulimit -f}) makes the journal's writes fail
  * in a cnsh process of its own.
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts cnsh processes under a file-size limit and waits for them')
 class FullDiskSpec extends Specification {
 
     static final String SCRIPT = 'scripts/bulk-update.groovy'

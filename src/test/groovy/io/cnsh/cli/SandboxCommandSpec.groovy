@@ -1,5 +1,7 @@
 package io.cnsh.cli
 
+import io.cnsh.SpecResources
+import spock.lang.ResourceLock
 import io.cnsh.sandbox.LoopbackHttp
 import io.cnsh.sandbox.SandboxException
 import io.cnsh.sandbox.SandboxServer
@@ -11,6 +13,7 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /** cnsh sandbox: its options, its mistakes, and a real run in its own process. */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts standalone sandbox processes and signals them')
 class SandboxCommandSpec extends Specification {
 
     @TempDir Path dir

@@ -1,5 +1,7 @@
 package io.cnsh.client
 
+import io.cnsh.SpecResources
+import spock.lang.ResourceLock
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.CompletableFuture
@@ -14,6 +16,7 @@ import spock.lang.TempDir
  */
 @Requires(value = { Files.isExecutable(Path.of('/usr/bin/jshell')) },
         reason = 'the JShell start-up script needs the jshell tool of a JDK at /usr/bin/jshell')
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts jshell in a process of its own')
 class JShellSpec extends Specification {
 
     @TempDir Path home

@@ -1,5 +1,7 @@
 package io.cnsh.proof
 
+import io.cnsh.SpecResources
+import spock.lang.ResourceLock
 import io.cnsh.cli.Main
 import io.cnsh.model.Secrets
 import io.cnsh.repl.Tmux
@@ -29,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList
  * password: nothing may hold one, except the export the user asked to show secrets in (which proves
  * that the search would see them).
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'drives the shell in a tmux terminal')
 class SecretsAuditSpec extends Specification {
 
     static final String API_USER = 'auditor'
