@@ -1,5 +1,6 @@
 package io.cnsh.client
 
+import spock.lang.Isolated
 import io.cnsh.model.Agent
 import io.cnsh.model.WriteResult
 import io.cnsh.wire.Format
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit
  * Faults injected by the sandbox: what is retried (reads, token calls, updates), what never is
  * (creates that may have reached the server), and what the caller is told.
  */
+@Isolated("races read timeouts and concurrent batches against the sandbox's latency: other specs' load would reorder them")
 class FaultsSpec extends ClientSandboxSpec {
 
     String base = "http://127.0.0.1:${server.port()}"
