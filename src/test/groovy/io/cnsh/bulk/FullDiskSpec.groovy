@@ -1,12 +1,12 @@
 package io.cnsh.bulk
 
-import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import com.fasterxml.jackson.databind.ObjectMapper
+import io.cnsh.SpecResources
 import io.cnsh.cli.ChildCnsh
 import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
 import spock.lang.Requires
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir

@@ -1,7 +1,6 @@
 package io.cnsh.cli
 
 import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import io.cnsh.client.AgentQuery
 import io.cnsh.client.ContactNow
 import io.cnsh.repl.Tmux
@@ -10,6 +9,7 @@ import io.cnsh.sandbox.Seed
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir

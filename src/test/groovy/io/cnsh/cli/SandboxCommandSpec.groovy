@@ -1,7 +1,6 @@
 package io.cnsh.cli
 
 import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import io.cnsh.sandbox.LoopbackHttp
 import io.cnsh.sandbox.SandboxException
 import io.cnsh.sandbox.SandboxServer
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 import picocli.CommandLine
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 

@@ -1,7 +1,6 @@
 package io.cnsh.cli
 
 import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import io.cnsh.sandbox.LoopbackHttp
 import java.nio.charset.StandardCharsets
 import java.nio.file.Path
@@ -9,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.lang.Timeout

@@ -1,10 +1,10 @@
 package io.cnsh.cli
 
-import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import com.fasterxml.jackson.databind.ObjectMapper
+import io.cnsh.SpecResources
 import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir

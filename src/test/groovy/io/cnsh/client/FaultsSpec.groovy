@@ -1,6 +1,5 @@
 package io.cnsh.client
 
-import spock.lang.Isolated
 import io.cnsh.model.Agent
 import io.cnsh.model.WriteResult
 import io.cnsh.wire.Format
@@ -9,6 +8,7 @@ import io.cnsh.sandbox.Seed
 import java.time.Duration
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
+import spock.lang.Isolated
 
 /**
  * Faults injected by the sandbox: what is retried (reads, token calls, updates), what never is

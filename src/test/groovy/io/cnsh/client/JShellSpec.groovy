@@ -1,12 +1,12 @@
 package io.cnsh.client
 
 import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.TimeUnit
 import spock.lang.Requires
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 

@@ -1,7 +1,6 @@
 package io.cnsh.proof
 
 import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import io.cnsh.cli.Main
 import io.cnsh.model.Secrets
 import io.cnsh.repl.Tmux
@@ -9,6 +8,7 @@ import io.cnsh.sandbox.RequestLog
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir

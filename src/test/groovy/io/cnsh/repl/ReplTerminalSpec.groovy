@@ -1,12 +1,12 @@
 package io.cnsh.repl
 
 import io.cnsh.SpecResources
-import spock.lang.ResourceLock
 import io.cnsh.sandbox.SandboxServer
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
