@@ -1,10 +1,12 @@
 package io.cnsh.bulk
 
 import com.fasterxml.jackson.databind.ObjectMapper
+import io.cnsh.SpecResources
 import io.cnsh.cli.ChildCnsh
 import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
 import spock.lang.Requires
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger
  * disk really fills; everywhere, a file-size limit ({@code ulimit -f}) makes the journal's writes fail
  * in a cnsh process of its own.
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts cnsh processes under a file-size limit and waits for them')
 class FullDiskSpec extends Specification {
 
     static final String SCRIPT = 'scripts/bulk-update.groovy'

@@ -1,5 +1,6 @@
 package io.cnsh.cli
 
+import io.cnsh.SpecResources
 import io.cnsh.client.AgentQuery
 import io.cnsh.client.ContactNow
 import io.cnsh.repl.Tmux
@@ -8,6 +9,7 @@ import io.cnsh.sandbox.Seed
 import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -16,6 +18,7 @@ import spock.lang.TempDir
  * The production guard's question on a real terminal: {@code cnsh -e} started in a tmux pane with
  * its standard input a pipe, so that only {@code /dev/tty} can answer. Needs {@code /usr/bin/tmux}.
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'drives cnsh in a tmux terminal')
 class GuardTerminalSpec extends Specification {
 
     @Shared @AutoCleanup SandboxServer server = SandboxServer.builder().port(0).inMemory().seed(Seed.DEMO).build().start()

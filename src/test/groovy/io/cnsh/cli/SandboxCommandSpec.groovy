@@ -1,5 +1,6 @@
 package io.cnsh.cli
 
+import io.cnsh.SpecResources
 import io.cnsh.sandbox.LoopbackHttp
 import io.cnsh.sandbox.SandboxException
 import io.cnsh.sandbox.SandboxServer
@@ -7,10 +8,12 @@ import java.nio.charset.StandardCharsets
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 import picocli.CommandLine
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 
 /** cnsh sandbox: its options, its mistakes, and a real run in its own process. */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts standalone sandbox processes and signals them')
 class SandboxCommandSpec extends Specification {
 
     @TempDir Path dir

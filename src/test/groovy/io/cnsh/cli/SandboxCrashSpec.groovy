@@ -1,5 +1,6 @@
 package io.cnsh.cli
 
+import io.cnsh.SpecResources
 import io.cnsh.sandbox.LoopbackHttp
 import java.nio.charset.StandardCharsets
 import java.nio.file.Path
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 import spock.lang.Timeout
@@ -15,6 +17,7 @@ import spock.lang.Timeout
  * The standalone sandbox ({@code cnsh sandbox} in its own process) killed with SIGKILL right after
  * it confirmed a write: nothing it confirmed is lost, and no agentid it named is handed out again.
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts sandbox and cnsh processes and kills them')
 class SandboxCrashSpec extends Specification {
 
     static final int WRITERS = 3

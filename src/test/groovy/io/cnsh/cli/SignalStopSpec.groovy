@@ -1,8 +1,10 @@
 package io.cnsh.cli
 
 import com.fasterxml.jackson.databind.ObjectMapper
+import io.cnsh.SpecResources
 import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -13,6 +15,7 @@ import java.nio.file.Path
 import java.time.Duration
 
 /** SIGINT and SIGTERM stop {@code cnsh run} and {@code cnsh -e} the way Ctrl-C stops the shell's {@code /load}. */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'signals cnsh processes while they work')
 class SignalStopSpec extends Specification {
 
     static final String SCRIPT = 'scripts/bulk-update.groovy'

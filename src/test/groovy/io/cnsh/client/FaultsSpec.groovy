@@ -8,11 +8,13 @@ import io.cnsh.sandbox.Seed
 import java.time.Duration
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
+import spock.lang.Isolated
 
 /**
  * Faults injected by the sandbox: what is retried (reads, token calls, updates), what never is
  * (creates that may have reached the server), and what the caller is told.
  */
+@Isolated("races read timeouts and concurrent batches against the sandbox's latency: other specs' load would reorder them")
 class FaultsSpec extends ClientSandboxSpec {
 
     String base = "http://127.0.0.1:${server.port()}"

@@ -1,10 +1,12 @@
 package io.cnsh.client
 
+import io.cnsh.SpecResources
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.TimeUnit
 import spock.lang.Requires
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -14,6 +16,7 @@ import spock.lang.TempDir
  */
 @Requires(value = { Files.isExecutable(Path.of('/usr/bin/jshell')) },
         reason = 'the JShell start-up script needs the jshell tool of a JDK at /usr/bin/jshell')
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'starts jshell in a process of its own')
 class JShellSpec extends Specification {
 
     @TempDir Path home

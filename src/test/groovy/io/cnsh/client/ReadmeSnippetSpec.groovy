@@ -10,6 +10,7 @@ import jdk.jshell.Snippet
 import jdk.jshell.SnippetEvent
 import jdk.jshell.SourceCodeAnalysis
 import spock.lang.AutoCleanup
+import spock.lang.Isolated
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -19,6 +20,7 @@ import spock.lang.Specification
  * API user demo / demo. The only change made to the text is the sandbox's address in place of the
  * documented default, since port 18080 may be taken on a build machine.
  */
+@Isolated('captures System.out, which every spec class running beside it would write into')
 class ReadmeSnippetSpec extends Specification {
 
     static final String DOCUMENTED_URL = 'http://127.0.0.1:18080/'

@@ -1,5 +1,6 @@
 package io.cnsh.proof
 
+import io.cnsh.SpecResources
 import io.cnsh.cli.Main
 import io.cnsh.model.Secrets
 import io.cnsh.repl.Tmux
@@ -7,6 +8,7 @@ import io.cnsh.sandbox.RequestLog
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -29,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList
  * password: nothing may hold one, except the export the user asked to show secrets in (which proves
  * that the search would see them).
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'drives the shell in a tmux terminal')
 class SecretsAuditSpec extends Specification {
 
     static final String API_USER = 'auditor'

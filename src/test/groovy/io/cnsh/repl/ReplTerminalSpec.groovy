@@ -1,10 +1,12 @@
 package io.cnsh.repl
 
+import io.cnsh.SpecResources
 import io.cnsh.sandbox.SandboxServer
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import spock.lang.AutoCleanup
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -15,6 +17,7 @@ import spock.util.concurrent.PollingConditions
  * class path, keys typed with {@code send-keys}, the screen read with {@code capture-pane}.
  * Needs {@code /usr/bin/tmux} ({@code .ci/run} installs it).
  */
+@ResourceLock(value = SpecResources.CHILD_PROCESSES, reason = 'drives the shell in tmux terminals')
 class ReplTerminalSpec extends Specification {
 
     @TempDir
