@@ -151,6 +151,15 @@ class SandboxFixture implements AutoCloseable {
         server.faults()
     }
 
+    /**
+     * How many requests the sandbox is handling right now, from arrival until answered or dropped.
+     * After stopping a client, wait for 0 before checking agents: a write the client gave up on
+     * may still be committing.
+     */
+    int getInFlight() {
+        server.inFlight()
+    }
+
     /** The directory of bulk-run journals and results CSVs ({@code home/runs}). */
     Path getRuns() {
         home.resolve('runs')

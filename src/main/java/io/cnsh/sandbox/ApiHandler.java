@@ -6,6 +6,7 @@ import io.cnsh.wire.WireCodec;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -30,6 +31,7 @@ final class ApiHandler extends Handler.Abstract {
     private final RequestLog log;
     private final ApiReplies replies;
     private final ApiActions actions;
+    private final AtomicInteger handling = new AtomicInteger();
 
     ApiHandler(Settings settings, AgentStore store, TokenRegistry tokens, Faults faults, RequestLog log) {
         this.settings = settings;
@@ -49,7 +51,21 @@ final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
+    /** Requests between arrival and their answer (or drop), lost answers included. */
+    int handling() {
+        return handling.get();
+    }
+
     private void handle(Exchange ex) {
+        handling.incrementAndGet();
+        try {
+            serve(ex);
+        } finally {
+            handling.decrementAndGet();
+        }
+    }
+
+    private void serve(Exchange ex) {
         String path = ex.rawPath();
         ApiCall call = new ApiCall(settings.clock().instant(), ex.method(), path, TokenRegistry.address(ex.remoteAddress()));
         try {

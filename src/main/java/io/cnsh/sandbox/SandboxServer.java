@@ -72,6 +72,7 @@ public final class SandboxServer implements AutoCloseable {
     private Path heldDir;
     private Path databaseDir;
     private HttpListener http;
+    private volatile ApiHandler handler;
     private AgentStore store;
     private boolean created;
     private boolean closed;
@@ -117,7 +118,8 @@ public final class SandboxServer implements AutoCloseable {
                     config.maxBodyBytes, config.maxRecordsPerWrite);
             TokenRegistry tokens = new TokenRegistry(config.clock, config.tokenTtl, store,
                     config.loginThrottle != null ? config.loginThrottle : LoginThrottle.forThreads(config.threads));
-            http = HttpListener.start(bind, config, new ApiHandler(settings, store, tokens, faults, config.requestLog));
+            handler = new ApiHandler(settings, store, tokens, faults, config.requestLog);
+            http = HttpListener.start(bind, config, handler);
             return this;
         } catch (RuntimeException e) {
             abandon();
@@ -186,6 +188,16 @@ public final class SandboxServer implements AutoCloseable {
     public boolean createdStore() {
         requireStarted();
         return created;
+    }
+
+    /**
+     * How many API requests the sandbox is handling right now, from arrival until answered or
+     * dropped, including one whose caller has gone (a stopped client's write still commits). A test
+     * that stops a client waits for this to fall to 0 before it reads what the sandbox holds.
+     */
+    public int inFlight() {
+        ApiHandler h = handler;
+        return h == null ? 0 : h.handling();
     }
 
     /** The faults injected into requests; all off until set, changeable while running. */

@@ -84,8 +84,11 @@ class SignalStopSpec extends Specification {
         results.count('updated') in [updated - 1, updated]
         !child.err.contains('\tat ') && !child.err.contains('Exception')
 
-        when: 'resumed at full speed'
+        when: 'resumed at full speed, once the sandbox has finished the write the stopped run gave up on'
         cnsh.faults.clear()
+        new PollingConditions(timeout: 30, delay: 0.05).eventually {
+            assert cnsh.inFlight == 0
+        }
         def resumed = cnsh.run(SCRIPT, '--resume', id)
 
         then: 'every row is done, and no row was sent twice'

@@ -7,8 +7,10 @@ import io.cnsh.sandbox.Seed
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 import java.nio.file.Files
+import java.time.Duration
 
 class SandboxFixtureSpec extends Specification {
 
@@ -130,6 +132,36 @@ class SandboxFixtureSpec extends Specification {
         then:
         cnsh.requests.isEmpty()
         cnsh.agent(username: 'gokafor').name == 'Grace Okafor'
+    }
+
+    def "inFlight counts a request from arrival until it is answered, even when its caller has gone"() {
+        given: 'a sandbox that holds every request for a while'
+        cnsh.faults.latency(Duration.ofSeconds(3), Duration.ZERO)
+        def url = new URL(cnsh.server.baseUri().toString() + 'token.php?action=get&username=demo&password=demo')
+
+        expect:
+        cnsh.inFlight == 0
+
+        when: 'a caller sends a request and gives up after 100 ms'
+        def caller = Thread.start {
+            try {
+                HttpURLConnection c = (HttpURLConnection) url.openConnection()
+                c.readTimeout = 100
+                c.inputStream.text
+            } catch (IOException ignored) {
+            }
+        }
+        caller.join()
+
+        then: 'the sandbox still holds it, then finishes it'
+        new PollingConditions(timeout: 10, delay: 0.01).eventually {
+            assert cnsh.faults.held() == 1
+            assert cnsh.inFlight == 1
+        }
+        new PollingConditions(timeout: 30, delay: 0.05).eventually {
+            assert cnsh.inFlight == 0
+        }
+        cnsh.requests.size() == 1
     }
 
     def "reset can switch the seed, and faults are cleared"() {
