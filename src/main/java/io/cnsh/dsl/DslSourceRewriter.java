@@ -1,5 +1,6 @@
 package io.cnsh.dsl;
 
+import io.cnsh.dsl.GroovyToken.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,10 +12,11 @@ import java.util.Set;
  * The source-to-source step of the cnsh DSL: turns {@code agents < verb args >} forms into plain
  * Groovy and leaves every other character of the text as it was.
  *
- * <p>A small lexer walks the text the way Groovy's own lexer would (strings of every kind,
- * GString interpolations, slashy and dollar-slashy strings, comments, numbers, brackets) and
- * stops only at a registered resource name that is followed by {@code <} and then a verb, a line
- * break, or a {@code >}. The form is rewritten to a closure call on the resource:
+ * <p>It reads the text as {@link GroovyScanner} tokens (so strings of every kind, GString
+ * interpolations, slashy and dollar-slashy strings and comments are never taken for code) and
+ * stops only at a registered resource name that is followed by {@code <} (comments between are
+ * allowed) and then a verb, a line break, or a {@code >}. The form is rewritten to a closure call
+ * on the resource:
  *
  * <pre>{@code
  * agents < create name: 'Joe', pin: '482913' >   =>   agents.call { -> create name: 'Joe', pin: '482913' }
@@ -34,31 +36,10 @@ public final class DslSourceRewriter {
     /** The resource names registered when none are given: {@code agents}. */
     public static final Set<String> DEFAULT_RESOURCES = Set.of("agents");
 
-    /** Groovy's reserved words; none of them is a verb or a resource name. */
-    static final Set<String> KEYWORDS = Set.of(
-            "abstract", "as", "assert", "boolean", "break", "byte", "case", "catch", "char", "class",
-            "const", "continue", "def", "default", "do", "double", "else", "enum", "extends", "false",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "in", "instanceof",
-            "int", "interface", "long", "native", "new", "null", "package", "permits", "private",
-            "protected", "public", "return", "sealed", "short", "static", "strictfp", "super", "switch",
-            "synchronized", "this", "threadsafe", "throw", "throws", "trait", "transient", "true", "try",
-            "var", "void", "volatile", "while", "yield");
-
     /** Words after which a name is a type being declared or used, never a resource. */
     private static final Set<String> TYPE_POSITION_WORDS = Set.of(
             "new", "class", "interface", "trait", "enum", "record", "extends", "implements", "instanceof",
             "as", "throws", "permits", "import", "package");
-
-    /** Literal keywords: after them a {@code /} divides, as after any operand. */
-    private static final Set<String> OPERAND_KEYWORDS = Set.of("this", "null", "true", "false");
-
-    /** Groovy's multi-character operators, longest first so that the first match is the longest. */
-    private static final String[] OPERATORS = {
-        ">>>=", "<..<",
-        ">>>", ">>=", "<<=", "<=>", "...", "..<", "<..", "**=", "===", "!==", "==~", "==>", "??.",
-        "..", "*.", "?.", "?:", ".&", "::", "=~", "**", "->", "==", "<=", ">=", "!=", "&&", "||", "++",
-        "--", "+=", "-=", "*=", "/=", "&=", "|=", "^=", "%=", "?=", "<<", ">>"
-    };
 
     private static final Set<String> MEMBER_ACCESS = Set.of(".", "?.", "??.", "*.", ".&", "::", "@");
 
@@ -102,32 +83,20 @@ public final class DslSourceRewriter {
      * @throws DslSyntaxException if a block is never closed with {@code >} or names no verb
      */
     public String rewrite(String source) {
-        return new Scan(source, true).run();
+        return new Rewrite(source, GroovyScanner.scan(source)).run();
     }
 
     /**
-     * The string and number literals of {@code source}, in the order they start, read exactly as
-     * {@link #rewrite} reads them; unfinished text (an open string, a block without {@code >})
-     * is read as far as it goes, never refused. A literal inside a GString's {@code ${…}} comes
-     * before the GString that holds it.
+     * The string and number literals of {@code source}, in the order they start, read by the same
+     * scanner as {@link #rewrite}; unfinished text (an open string, a block without {@code >}) is
+     * read as far as it goes, never refused.
      */
-    public List<Literal> literals(String source) {
-        Scan scan = new Scan(source, false);
-        scan.run();
-        List<Literal> found = new ArrayList<>(scan.literals);
-        found.sort(Comparator.comparingInt(Literal::start));
-        return found;
-    }
-
-    /**
-     * One literal of the source: {@code start}/{@code end} span it with its quotes or slashes,
-     * {@code valueStart}/{@code valueEnd} its text between them (all of it for a number).
-     */
-    public record Literal(int start, int end, int valueStart, int valueEnd) {
+    public List<GroovyScanner.Literal> literals(String source) {
+        return GroovyScanner.literals(source, GroovyScanner.scan(source));
     }
 
     private static boolean isPlainIdentifier(String name) {
-        if (name == null || name.isEmpty() || KEYWORDS.contains(name)) {
+        if (name == null || name.isEmpty() || GroovyScanner.KEYWORDS.contains(name)) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
@@ -139,17 +108,9 @@ public final class DslSourceRewriter {
         return true;
     }
 
-    /** What the previous significant token was: it decides how {@code /} and names are read. */
-    private enum Kind {
-        START, NEWLINE, OPERATOR, MEMBER, KEYWORD, IDENTIFIER, CAPITALIZED, LITERAL, CLOSER, INCREMENT;
-
-        /** Groovy starts a slashy string at {@code /} unless the previous token is an operand. */
-        boolean allowsSlashy() {
-            return switch (this) {
-                case IDENTIFIER, CAPITALIZED, LITERAL, CLOSER, INCREMENT -> false;
-                default -> true;
-            };
-        }
+    /** What the previous significant token was: it decides how names and type arguments are read. */
+    private enum Prev {
+        START, NEWLINE, OPERATOR, MEMBER, KEYWORD, IDENTIFIER, CAPITALIZED, LITERAL, CLOSER, INCREMENT
     }
 
     private enum FrameKind {
@@ -189,245 +150,228 @@ public final class DslSourceRewriter {
     private record Edit(int start, int end, String text) {
     }
 
-    /** The state of one rewrite: a cursor over the text and the edits found so far. */
-    private final class Scan {
+    /** The state of one rewrite: a cursor over the tokens and the edits found so far. */
+    private final class Rewrite {
         private final String src;
-        private final int n;
+        private final List<GroovyToken> tokens;
         private final List<Edit> edits = new ArrayList<>();
-        private final List<Literal> literals = new ArrayList<>();
-        /** False when only reading literals: malformed DSL forms are read past instead of refused. */
-        private final boolean strict;
-        private int pos;
-        private Kind prev = Kind.START;
+        private final TypeArguments typeArguments;
+        private int i;
+        private Prev prev = Prev.START;
         private String prevText = "";
 
-        Scan(String src, boolean strict) {
+        Rewrite(String src, List<GroovyToken> tokens) {
             this.src = src;
-            this.n = src.length();
-            this.strict = strict;
+            this.tokens = tokens;
+            this.typeArguments = new TypeArguments(src);
         }
 
         String run() {
-            skipShebang();
             scanCode(new Frame(FrameKind.ROOT, 0, null));
             if (edits.isEmpty()) {
                 return src;
             }
             edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
-            StringBuilder out = new StringBuilder(n + edits.size() * OPEN.length());
+            StringBuilder out = new StringBuilder(src.length() + edits.size() * OPEN.length());
             int copied = 0;
             for (Edit edit : edits) {
                 out.append(src, copied, edit.start()).append(edit.text());
                 copied = edit.end();
             }
-            return out.append(src, copied, n).toString();
+            return out.append(src, copied, src.length()).toString();
         }
 
-        private void skipShebang() {
-            while (src.startsWith("#!", pos)) {
-                pos = endOfLine(pos);
-                if (src.startsWith("\r\n#!", pos)) {
-                    pos += 2;
-                } else if (pos < n && src.startsWith("#!", pos + 1)) {
-                    pos += 1;
-                } else {
-                    return;
-                }
-            }
-        }
-
-        /** Scans code until {@code frame} is closed (the cursor then follows its closer) or the text ends. */
+        /** Reads tokens until {@code frame} is closed (the cursor then follows its closer) or they end. */
         private void scanCode(Frame frame) {
-            while (pos < n) {
-                char c = src.charAt(pos);
-                char next = pos + 1 < n ? src.charAt(pos + 1) : '\0';
-                if (c == '\n' || c == '\r') {
-                    pos++;
-                    if (!frame.kind.ignoresNewlines()) {
-                        setPrev(Kind.NEWLINE, "");
-                    }
-                } else if (c == '\\' && (next == '\n' || next == '\r')) {
-                    pos = skipLineBreak(pos + 1);
-                } else if (Character.isWhitespace(c)) {
-                    pos++;
-                } else if (c == '/' && next == '/') {
-                    pos = endOfLine(pos);
-                    if (!frame.kind.ignoresNewlines()) {
-                        setPrev(Kind.NEWLINE, "");
-                    }
-                } else if (c == '/' && next == '*') {
-                    int end = src.indexOf("*/", pos + 2);
-                    pos = end < 0 ? n : end + 2;
-                    if (!frame.kind.ignoresNewlines() && onlySpacesToEndOfLine(pos)) {
-                        setPrev(Kind.NEWLINE, "");
-                    }
-                } else if (c == '\'' || c == '"') {
-                    int start = pos;
-                    scanQuoted(c);
-                    String quote = String.valueOf(c).repeat(src.startsWith(String.valueOf(c).repeat(3), start) ? 3 : 1);
-                    literal(frame, start, quote, quote);
-                } else if (c == '$' && next == '/') {
-                    int start = pos;
-                    scanDollarSlashy();
-                    literal(frame, start, "$/", "/$");
-                } else if (c == '/' && prev.allowsSlashy()) {
-                    int start = pos;
-                    scanSlashy();
-                    literal(frame, start, "/", "/");
-                } else if (Character.isJavaIdentifierStart(src.codePointAt(pos))) {
-                    scanWord(frame);
-                } else if (c >= '0' && c <= '9') {
-                    int start = pos;
-                    scanNumber();
-                    literal(frame, start, "", "");
-                } else if (c == '(' || c == '[' || c == '{' || (c == '?' && next == '[')) {
-                    token(frame, Kind.OPERATOR, String.valueOf(c), -1);
-                    int opener = pos;
-                    pos += c == '?' ? 2 : 1;
-                    FrameKind kind = c == '(' ? FrameKind.PAREN : c == '{' ? FrameKind.BRACE : FrameKind.BRACKET;
-                    scanCode(new Frame(kind, opener, null));
-                    setPrev(Kind.CLOSER, String.valueOf(kind.closer()));
-                } else if (c == ')' || c == ']' || c == '}') {
-                    if (frame.kind == FrameKind.BLOCK) {
-                        if (strict) {
-                            throw cutOff(frame, pos);
+            while (i < tokens.size()) {
+                GroovyToken t = tokens.get(i);
+                switch (t.kind()) {
+                    case NEWLINE -> {
+                        i++;
+                        if (!frame.kind.ignoresNewlines()) {
+                            setPrev(Prev.NEWLINE, "");
                         }
-                        return;
                     }
-                    if (frame.kind == FrameKind.ROOT) {
-                        pos++;
-                        setPrev(Kind.CLOSER, String.valueOf(c));
-                    } else {
-                        if (c == frame.kind.closer()) {
-                            pos++;
+                    case SHEBANG, LINE_COMMENT, BLOCK_COMMENT -> i++;
+                    case STRING, NUMBER -> {
+                        i++;
+                        token(frame, Prev.LITERAL, "", -1);
+                    }
+                    case GSTRING_BEGIN -> gstring(frame);
+                    case IDENTIFIER, KEYWORD -> word(frame, t);
+                    case OPEN -> {
+                        String opener = t.text(src);
+                        token(frame, Prev.OPERATOR, opener, -1);
+                        i++;
+                        FrameKind kind = opener.equals("(") ? FrameKind.PAREN
+                                : opener.equals("{") ? FrameKind.BRACE : FrameKind.BRACKET;
+                        scanCode(new Frame(kind, t.start(), null));
+                        setPrev(Prev.CLOSER, String.valueOf(kind.closer()));
+                    }
+                    case CLOSE, GSTRING_PART, GSTRING_END -> {
+                        if (closes(frame, t)) {
+                            return;
                         }
-                        return;
                     }
-                } else {
-                    String op = operatorAt(pos);
-                    if (frame.kind == FrameKind.BLOCK && op.equals(">")) {
-                        closeBlock(frame);
-                        return;
+                    case OPERATOR -> {
+                        if (operator(frame, t)) {
+                            return;
+                        }
                     }
-                    if (frame.kind == FrameKind.BLOCK && op.equals("<") && startsTypeArguments()) {
-                        pos = typeArguments(pos);
-                        token(frame, Kind.OPERATOR, ">", -1);
-                        continue;
-                    }
-                    pos += op.length();
-                    Kind kind = MEMBER_ACCESS.contains(op) ? Kind.MEMBER
-                            : op.equals("++") || op.equals("--") ? Kind.INCREMENT
-                            : Kind.OPERATOR;
-                    token(frame, kind, op, -1);
+                    default -> throw new IllegalStateException(t.kind().name());
                 }
             }
-            if (frame.kind == FrameKind.BLOCK && strict) {
+            if (frame.kind == FrameKind.BLOCK) {
                 throw neverClosed(frame, "", true);
             }
         }
 
-        private void scanWord(Frame frame) {
-            int start = pos;
-            pos = identifierEnd(pos);
-            String word = src.substring(start, pos);
-            if (resources.contains(word) && !(prev == Kind.MEMBER || TYPE_POSITION_WORDS.contains(prevText))) {
-                int lessThan = openingLessThan(start, pos);
+        /** A closing bracket or the end of an interpolation; true when {@code frame} ends here. */
+        private boolean closes(Frame frame, GroovyToken t) {
+            if (frame.kind == FrameKind.BLOCK) {
+                throw cutOff(frame, t.start());
+            }
+            boolean bracket = t.kind() == Kind.CLOSE;
+            if (frame.kind == FrameKind.ROOT || (frame.kind == FrameKind.INTERPOLATION && bracket)) {
+                // A stray closer: Groovy reports it; read on as if it were not there.
+                i++;
+                setPrev(Prev.CLOSER, t.text(src));
+                return false;
+            }
+            if (bracket && src.charAt(t.start()) == frame.kind.closer()) {
+                i++;
+            }
+            return true;
+        }
+
+        /** An operator; true when it is the {@code >} that closes {@code frame}, a DSL block. */
+        private boolean operator(Frame frame, GroovyToken t) {
+            String op = t.text(src);
+            if (frame.kind == FrameKind.BLOCK && op.equals(">")) {
+                closeBlock(frame, t);
+                return true;
+            }
+            if (frame.kind == FrameKind.BLOCK && op.equals("<") && startsTypeArguments(t)) {
+                int end = typeArguments.match(t.start());
+                while (i < tokens.size() && tokens.get(i).start() < end) {
+                    i++;
+                }
+                token(frame, Prev.OPERATOR, ">", -1);
+                return false;
+            }
+            i++;
+            Prev kind = MEMBER_ACCESS.contains(op) ? Prev.MEMBER
+                    : op.equals("++") || op.equals("--") ? Prev.INCREMENT
+                    : Prev.OPERATOR;
+            token(frame, kind, op, -1);
+            return false;
+        }
+
+        /** A GString with interpolations: each {@code ${…}} is read as code, DSL forms included. */
+        private void gstring(Frame frame) {
+            Prev savedKind = prev;
+            String savedText = prevText;
+            int opener = tokens.get(i).start();
+            i++;
+            while (i < tokens.size()) {
+                setPrev(Prev.OPERATOR, "{");
+                scanCode(new Frame(FrameKind.INTERPOLATION, opener, null));
+                if (i >= tokens.size()) {
+                    break;
+                }
+                GroovyToken part = tokens.get(i++);
+                if (part.kind() == Kind.GSTRING_END) {
+                    break;
+                }
+                opener = part.start();
+            }
+            setPrev(savedKind, savedText);
+            token(frame, Prev.LITERAL, "", -1);
+        }
+
+        private void word(Frame frame, GroovyToken t) {
+            i++;
+            String word = t.text(src);
+            if (t.kind() == Kind.IDENTIFIER && resources.contains(word)
+                    && !(prev == Prev.MEMBER || TYPE_POSITION_WORDS.contains(prevText))) {
+                int lessThan = openingLessThan(t);
                 if (lessThan >= 0) {
-                    token(frame, Kind.CLOSER, "}", -1);
-                    openBlock(start, pos, word, lessThan);
+                    token(frame, Prev.CLOSER, "}", -1);
+                    openBlock(t, word, lessThan);
                     return;
                 }
             }
-            if (OPERAND_KEYWORDS.contains(word)) {
-                token(frame, Kind.LITERAL, word, -1);
-            } else if (KEYWORDS.contains(word)) {
-                token(frame, Kind.KEYWORD, word, -1);
+            if (GroovyScanner.OPERAND_KEYWORDS.contains(word)) {
+                token(frame, Prev.LITERAL, word, -1);
+            } else if (t.kind() == Kind.KEYWORD) {
+                token(frame, Prev.KEYWORD, word, -1);
             } else {
-                Kind kind = Character.isUpperCase(word.codePointAt(0)) ? Kind.CAPITALIZED : Kind.IDENTIFIER;
-                token(frame, kind, word, pos);
+                Prev kind = Character.isUpperCase(word.codePointAt(0)) ? Prev.CAPITALIZED : Prev.IDENTIFIER;
+                token(frame, kind, word, t.end());
             }
         }
 
         /**
-         * Decides whether the resource name ending at {@code nameEnd} opens a block and returns the
-         * index of its {@code <}, or -1: the {@code <} (not {@code <<}, {@code <=}, {@code <=>} or
+         * Decides whether the resource name {@code name} opens a block and returns the index of the
+         * token of its {@code <}, or -1: the {@code <} (not {@code <<}, {@code <=}, {@code <=>} or
          * {@code <..}) must be followed by a verb on the same line, or by a line break or the end of
          * the text (the block form). A {@code >} right after it is an empty block, refused.
          */
-        private int openingLessThan(int nameStart, int nameEnd) {
-            int lt = nameEnd;
-            while (lt < n && Character.isWhitespace(src.charAt(lt))) {
+        private int openingLessThan(GroovyToken name) {
+            int lt = i;
+            while (lt < tokens.size() && (tokens.get(lt).kind() == Kind.NEWLINE || tokens.get(lt).kind().isComment())) {
                 lt++;
             }
-            if (lt >= n || src.charAt(lt) != '<') {
-                return -1;
-            }
-            char after = lt + 1 < n ? src.charAt(lt + 1) : '\0';
-            if (after == '<' || after == '=' || after == '.') {
+            if (lt >= tokens.size() || !tokens.get(lt).is(Kind.OPERATOR, "<", src)) {
                 return -1;
             }
             int k = lt + 1;
             boolean lineBreak = false;
-            while (k < n) {
-                char c = src.charAt(k);
-                if (c == '\n' || c == '\r') {
-                    lineBreak = true;
-                    k++;
-                } else if (Character.isWhitespace(c)) {
-                    k++;
-                } else if (src.startsWith("//", k)) {
-                    k = endOfLine(k);
-                } else if (src.startsWith("/*", k)) {
-                    int end = src.indexOf("*/", k + 2);
-                    int stop = end < 0 ? n : end + 2;
-                    lineBreak |= containsLineBreak(k, stop);
-                    k = stop;
-                } else {
-                    break;
-                }
+            while (k < tokens.size() && (tokens.get(k).kind() == Kind.NEWLINE || tokens.get(k).kind().isComment())) {
+                GroovyToken skipped = tokens.get(k++);
+                lineBreak |= skipped.kind() == Kind.NEWLINE || containsLineBreak(skipped.start(), skipped.end());
             }
-            if (lineBreak || k >= n) {
+            if (lineBreak || k >= tokens.size()) {
                 return lt;
             }
-            if (Character.isJavaIdentifierStart(src.codePointAt(k)) && !src.startsWith("$/", k)) {
-                String verb = src.substring(k, identifierEnd(k));
-                return KEYWORDS.contains(verb) ? -1 : lt;
+            GroovyToken after = tokens.get(k);
+            if (after.kind() == Kind.IDENTIFIER) {
+                return lt;
             }
-            char c = src.charAt(k);
-            char c2 = k + 1 < n ? src.charAt(k + 1) : '\0';
-            if (c == '>' && c2 != '=' && c2 != '>' && strict) {
-                throw empty(nameStart, src.substring(nameStart, nameEnd));
+            if (after.is(Kind.OPERATOR, ">", src)) {
+                throw empty(name.start(), name.text(src));
             }
             return -1;
         }
 
-        private void openBlock(int nameStart, int nameEnd, String resource, int lessThan) {
+        private void openBlock(GroovyToken name, String resource, int lessThan) {
+            GroovyToken lt = tokens.get(lessThan);
             StringBuilder replacement = new StringBuilder(OPEN);
-            for (int i = nameEnd; i < lessThan; i++) {
-                char c = src.charAt(i);
+            for (int p = name.end(); p < lt.start(); p++) {
+                char c = src.charAt(p);
                 if (c == '\n' || c == '\r') {
                     replacement.append(c);
                 }
             }
-            edits.add(new Edit(nameEnd, lessThan + 1, replacement.toString()));
-            pos = lessThan + 1;
-            setPrev(Kind.OPERATOR, "->");
-            scanCode(new Frame(FrameKind.BLOCK, nameStart, resource));
-            setPrev(Kind.CLOSER, "}");
+            edits.add(new Edit(name.end(), lt.end(), replacement.toString()));
+            i = lessThan + 1;
+            setPrev(Prev.OPERATOR, "->");
+            scanCode(new Frame(FrameKind.BLOCK, name.start(), resource));
+            setPrev(Prev.CLOSER, "}");
         }
 
-        private void closeBlock(Frame block) {
-            if (block.tokens == 0 && strict) {
+        private void closeBlock(Frame block, GroovyToken closer) {
+            if (block.tokens == 0) {
                 throw empty(block.start, block.resource);
             }
             if (block.tokens == 1 && block.soleIdentifierEnd >= 0) {
                 edits.add(new Edit(block.soleIdentifierEnd, block.soleIdentifierEnd, "()"));
             }
-            edits.add(new Edit(pos, pos + 1, "}"));
-            pos++;
+            edits.add(new Edit(closer.start(), closer.end(), "}"));
+            i++;
         }
 
-        private void token(Frame frame, Kind kind, String text, int identifierEnd) {
+        private void token(Frame frame, Prev kind, String text, int identifierEnd) {
             setPrev(kind, text);
             frame.tokens++;
             if (frame.tokens == 1) {
@@ -435,121 +379,9 @@ public final class DslSourceRewriter {
             }
         }
 
-        /** Records the literal that started at {@code start} and ends at the cursor. */
-        private void literal(Frame frame, int start, String opener, String closer) {
-            token(frame, Kind.LITERAL, "", -1);
-            int valueStart = start + opener.length();
-            boolean closed = pos - closer.length() >= valueStart && src.startsWith(closer, pos - closer.length());
-            literals.add(new Literal(start, pos, valueStart, closed ? pos - closer.length() : pos));
-        }
-
-        private void setPrev(Kind kind, String text) {
+        private void setPrev(Prev kind, String text) {
             prev = kind;
             prevText = text;
-        }
-
-        /** '…', "…", '''…''' and """…""", the double-quoted ones with ${…} interpolations. */
-        private void scanQuoted(char quote) {
-            boolean triple = src.startsWith(String.valueOf(quote).repeat(3), pos);
-            boolean interpolates = quote == '"';
-            pos += triple ? 3 : 1;
-            while (pos < n) {
-                char c = src.charAt(pos);
-                if (c == '\\') {
-                    pos = pos + 1 < n ? skipLineBreak(pos + 1) : n;
-                } else if (c == quote && !triple) {
-                    pos++;
-                    return;
-                } else if (c == quote && src.startsWith(String.valueOf(quote).repeat(3), pos)) {
-                    if (closesTriple(quote)) {
-                        pos += 3;
-                        return;
-                    }
-                    pos++;
-                } else if ((c == '\n' || c == '\r') && !triple) {
-                    return;
-                } else if (interpolates && c == '$' && pos + 1 < n && src.charAt(pos + 1) == '{') {
-                    interpolation();
-                } else {
-                    pos++;
-                }
-            }
-        }
-
-        /**
-         * Whether the three quotes at the cursor close a triple-quoted string; as in Groovy, of four
-         * or five quotes in a row the first ones belong to the text.
-         */
-        private boolean closesTriple(char quote) {
-            boolean fourth = pos + 3 < n && src.charAt(pos + 3) == quote;
-            boolean fifthAndSixth = pos + 5 < n && src.charAt(pos + 4) == quote && src.charAt(pos + 5) == quote;
-            return !fourth || fifthAndSixth;
-        }
-
-        /** /…/ with \/ escapes and ${…} interpolations; may span lines. */
-        private void scanSlashy() {
-            pos++;
-            while (pos < n) {
-                char c = src.charAt(pos);
-                if (c == '\\' && pos + 1 < n && src.charAt(pos + 1) == '/') {
-                    pos += 2;
-                } else if (c == '/') {
-                    pos++;
-                    return;
-                } else if (c == '$' && pos + 1 < n && src.charAt(pos + 1) == '{') {
-                    interpolation();
-                } else {
-                    pos++;
-                }
-            }
-        }
-
-        /** $/…/$ with $$ and $/ escapes and ${…} interpolations; may span lines. */
-        private void scanDollarSlashy() {
-            pos += 2;
-            while (pos < n) {
-                char c = src.charAt(pos);
-                char next = pos + 1 < n ? src.charAt(pos + 1) : '\0';
-                if (c == '$' && (next == '$' || next == '/')) {
-                    pos += 2;
-                } else if (c == '/' && next == '$') {
-                    pos += 2;
-                    return;
-                } else if (c == '$' && next == '{') {
-                    interpolation();
-                } else {
-                    pos++;
-                }
-            }
-        }
-
-        /** ${…} inside a string: code up to the matching brace, DSL forms included. */
-        private void interpolation() {
-            int opener = pos;
-            pos += 2;
-            Kind savedKind = prev;
-            String savedText = prevText;
-            setPrev(Kind.OPERATOR, "{");
-            scanCode(new Frame(FrameKind.INTERPOLATION, opener, null));
-            setPrev(savedKind, savedText);
-        }
-
-        private void scanNumber() {
-            boolean hex = src.startsWith("0x", pos) || src.startsWith("0X", pos);
-            pos += hex ? 2 : 1;
-            while (pos < n) {
-                char c = src.charAt(pos);
-                char last = src.charAt(pos - 1);
-                boolean exponentSign = (c == '+' || c == '-')
-                        && (hex ? last == 'p' || last == 'P' : last == 'e' || last == 'E')
-                        && pos + 1 < n && Character.isDigit(src.charAt(pos + 1));
-                boolean fraction = c == '.' && pos + 1 < n && Character.isDigit(src.charAt(pos + 1));
-                if (Character.isLetterOrDigit(c) || c == '_' || exponentSign || fraction) {
-                    pos++;
-                } else {
-                    return;
-                }
-            }
         }
 
         /**
@@ -557,133 +389,14 @@ public final class DslSourceRewriter {
          * must follow a capitalized name ({@code List<String>}), a dot ({@code Collections.<T>f()})
          * or {@code def}, and be followed by a well-formed type argument list.
          */
-        private boolean startsTypeArguments() {
-            boolean afterType = prev == Kind.CAPITALIZED || prevText.equals(".") || prevText.equals("def");
-            return afterType && typeArguments(pos) > 0;
-        }
-
-        /** Matches {@code <T, U<V>, ? extends W[]>} at {@code p}; returns the index after it, or -1. */
-        private int typeArguments(int p) {
-            p = skipSpaces(p + 1);
-            if (p < n && src.charAt(p) == '>') {
-                return p + 1;
-            }
-            while (true) {
-                p = typeArgument(p);
-                if (p < 0) {
-                    return -1;
-                }
-                p = skipSpaces(p);
-                if (p < n && src.charAt(p) == ',') {
-                    p = skipSpaces(p + 1);
-                } else if (p < n && src.charAt(p) == '>') {
-                    return p + 1;
-                } else {
-                    return -1;
-                }
-            }
-        }
-
-        private int typeArgument(int p) {
-            if (p < n && src.charAt(p) == '?') {
-                int q = skipSpaces(p + 1);
-                if (src.startsWith("extends", q) || src.startsWith("super", q)) {
-                    int bound = identifierEnd(q);
-                    String word = src.substring(q, bound);
-                    if (word.equals("extends") || word.equals("super")) {
-                        return type(skipSpaces(bound));
-                    }
-                }
-                return p + 1;
-            }
-            return type(p);
-        }
-
-        private int type(int p) {
-            while (true) {
-                if (p >= n || !Character.isJavaIdentifierStart(src.codePointAt(p))) {
-                    return -1;
-                }
-                p = skipSpaces(identifierEnd(p));
-                if (p < n && src.charAt(p) == '<') {
-                    p = typeArguments(p);
-                    if (p < 0) {
-                        return -1;
-                    }
-                    p = skipSpaces(p);
-                }
-                if (p < n && src.charAt(p) == '.' && !src.startsWith("..", p)) {
-                    p = skipSpaces(p + 1);
-                } else {
-                    break;
-                }
-            }
-            while (p < n && src.charAt(p) == '[') {
-                int close = skipSpaces(p + 1);
-                if (close >= n || src.charAt(close) != ']') {
-                    return -1;
-                }
-                p = skipSpaces(close + 1);
-            }
-            return p;
-        }
-
-        private String operatorAt(int p) {
-            for (String op : OPERATORS) {
-                if (src.startsWith(op, p)) {
-                    return op;
-                }
-            }
-            return String.valueOf(src.charAt(p));
-        }
-
-        private int identifierEnd(int p) {
-            p += Character.charCount(src.codePointAt(p));
-            while (p < n) {
-                int cp = src.codePointAt(p);
-                if (!Character.isJavaIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
-                    break;
-                }
-                p += Character.charCount(cp);
-            }
-            return p;
-        }
-
-        private int skipSpaces(int p) {
-            while (p < n && Character.isWhitespace(src.charAt(p))) {
-                p++;
-            }
-            return p;
-        }
-
-        /** Steps over one line break (\n, \r\n or \r) at {@code p}, or over one character. */
-        private int skipLineBreak(int p) {
-            if (src.startsWith("\r\n", p)) {
-                return p + 2;
-            }
-            return p + 1;
-        }
-
-        private int endOfLine(int p) {
-            while (p < n && src.charAt(p) != '\n' && src.charAt(p) != '\r') {
-                p++;
-            }
-            return p;
-        }
-
-        private boolean onlySpacesToEndOfLine(int p) {
-            int end = endOfLine(p);
-            for (int i = p; i < end; i++) {
-                if (!Character.isWhitespace(src.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
+        private boolean startsTypeArguments(GroovyToken lessThan) {
+            boolean afterType = prev == Prev.CAPITALIZED || prevText.equals(".") || prevText.equals("def");
+            return afterType && typeArguments.match(lessThan.start()) > 0;
         }
 
         private boolean containsLineBreak(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (src.charAt(i) == '\n' || src.charAt(i) == '\r') {
+            for (int p = from; p < to; p++) {
+                if (src.charAt(p) == '\n' || src.charAt(p) == '\r') {
                     return true;
                 }
             }
@@ -710,11 +423,11 @@ public final class DslSourceRewriter {
         private int[] lineAndColumn(int index) {
             int line = 1;
             int lineStart = 0;
-            for (int i = 0; i < index; i++) {
-                char c = src.charAt(i);
-                if (c == '\n' || (c == '\r' && (i + 1 >= n || src.charAt(i + 1) != '\n'))) {
+            for (int p = 0; p < index; p++) {
+                char c = src.charAt(p);
+                if (c == '\n' || (c == '\r' && (p + 1 >= src.length() || src.charAt(p + 1) != '\n'))) {
                     line++;
-                    lineStart = i + 1;
+                    lineStart = p + 1;
                 }
             }
             return new int[] {line, index - lineStart + 1};
