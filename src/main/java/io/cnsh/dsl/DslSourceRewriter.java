@@ -41,7 +41,6 @@ public final class DslSourceRewriter {
             "new", "class", "interface", "trait", "enum", "record", "extends", "implements", "instanceof",
             "as", "throws", "permits", "import", "package");
 
-    private static final Set<String> MEMBER_ACCESS = Set.of(".", "?.", "??.", "*.", ".&", "::", "@");
 
     /** The text that replaces the opening {@code <} (and any spaces before it). */
     static final String OPEN = ".call { ->";
@@ -260,7 +259,7 @@ public final class DslSourceRewriter {
                 return false;
             }
             i++;
-            Prev kind = MEMBER_ACCESS.contains(op) ? Prev.MEMBER
+            Prev kind = GroovyScanner.MEMBER_ACCESS.contains(op) ? Prev.MEMBER
                     : op.equals("++") || op.equals("--") ? Prev.INCREMENT
                     : Prev.OPERATOR;
             token(frame, kind, op, -1);

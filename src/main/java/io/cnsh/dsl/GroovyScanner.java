@@ -40,6 +40,9 @@ public final class GroovyScanner {
     /** Reserved words that are operands: after them a {@code /} divides. */
     public static final Set<String> OPERAND_KEYWORDS = Set.of("this", "super", "null", "true", "false");
 
+    /** The operators that reach a member: after them a name is a property or method, never a resource. */
+    public static final Set<String> MEMBER_ACCESS = Set.of(".", "?.", "??.", "*.", ".&", "::", "@");
+
     /** Groovy's multi-character operators, longest first so that the first match is the longest. */
     private static final String[] OPERATORS = {
         ">>>=", "<..<",

@@ -51,7 +51,7 @@ final class ReplCompleter implements Completer {
 
     /** The candidates for a buffer whose text before the cursor is {@code head}. */
     List<Candidate> candidates(String head) {
-        if (ReplParser.isCommand(head)) {
+        if (ReplParser.isCommand(head, commands.keySet())) {
             return commandCandidates(head.stripLeading());
         }
         Optional<String> form = openForm(head);
