@@ -167,11 +167,11 @@ public final class GroovyScanner {
             } else if (c == '\'' || c == '"') {
                 quoted(c);
             } else if (c == '$' && next == '/') {
-                dollarSlashy();
+                slashy(true);
             } else if (c == '/' && slashyAllowed) {
-                slashy();
+                slashy(false);
             } else if (Character.isJavaIdentifierStart(src.codePointAt(pos))) {
-                pos = identifierEnd(pos);
+                pos = identifierEnd(src, pos);
                 String word = src.substring(start, pos);
                 boolean keyword = KEYWORDS.contains(word);
                 emit(keyword ? Kind.KEYWORD : Kind.IDENTIFIER, start, pos, true);
@@ -254,45 +254,20 @@ public final class GroovyScanner {
         return !fourth || fifthAndSixth;
     }
 
-    /** /…/ with \/ escapes and ${…} interpolations; may span lines. */
-    private void slashy() {
+    /** /…/ with \/ escapes, or $/…/$ with $$ and $/ escapes; both with ${…} interpolations, over lines. */
+    private void slashy(boolean dollar) {
+        String closer = dollar ? "/$" : "/";
         int partStart = pos;
         boolean begun = false;
-        pos++;
+        pos += dollar ? 2 : 1;
         while (pos < n) {
             char c = src.charAt(pos);
             char next = pos + 1 < n ? src.charAt(pos + 1) : '\0';
-            if (c == '\\' && next == '/') {
+            boolean escape = dollar ? c == '$' && (next == '$' || next == '/') : c == '\\' && next == '/';
+            if (escape) {
                 pos += 2;
-            } else if (c == '/') {
-                pos++;
-                finish(partStart, begun, true);
-                return;
-            } else if (c == '$' && next == '{') {
-                partStart = interpolation(partStart, begun);
-                begun = true;
-                if (partStart < 0) {
-                    return;
-                }
-            } else {
-                pos++;
-            }
-        }
-        finish(partStart, begun, false);
-    }
-
-    /** $/…/$ with $$ and $/ escapes and ${…} interpolations; may span lines. */
-    private void dollarSlashy() {
-        int partStart = pos;
-        boolean begun = false;
-        pos += 2;
-        while (pos < n) {
-            char c = src.charAt(pos);
-            char next = pos + 1 < n ? src.charAt(pos + 1) : '\0';
-            if (c == '$' && (next == '$' || next == '/')) {
-                pos += 2;
-            } else if (c == '/' && next == '$') {
-                pos += 2;
+            } else if (src.startsWith(closer, pos)) {
+                pos += closer.length();
                 finish(partStart, begun, true);
                 return;
             } else if (c == '$' && next == '{') {
@@ -358,11 +333,11 @@ public final class GroovyScanner {
         return String.valueOf(src.charAt(p));
     }
 
-    /** The offset after the name that starts at {@code p}. */
-    private int identifierEnd(int p) {
-        p += Character.charCount(src.codePointAt(p));
-        while (p < n) {
-            int cp = src.codePointAt(p);
+    /** The offset after the name that starts at {@code p} in {@code text}. */
+    static int identifierEnd(String text, int p) {
+        p += Character.charCount(text.codePointAt(p));
+        while (p < text.length()) {
+            int cp = text.codePointAt(p);
             if (!Character.isJavaIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
                 break;
             }

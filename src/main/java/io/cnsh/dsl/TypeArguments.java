@@ -41,7 +41,7 @@ final class TypeArguments {
         if (p < n && src.charAt(p) == '?') {
             int q = skipSpaces(p + 1);
             if (src.startsWith("extends", q) || src.startsWith("super", q)) {
-                int bound = identifierEnd(q);
+                int bound = GroovyScanner.identifierEnd(src, q);
                 String word = src.substring(q, bound);
                 if (word.equals("extends") || word.equals("super")) {
                     return type(skipSpaces(bound));
@@ -57,7 +57,7 @@ final class TypeArguments {
             if (p >= n || !Character.isJavaIdentifierStart(src.codePointAt(p))) {
                 return -1;
             }
-            p = skipSpaces(identifierEnd(p));
+            p = skipSpaces(GroovyScanner.identifierEnd(src, p));
             if (p < n && src.charAt(p) == '<') {
                 p = match(p);
                 if (p < 0) {
@@ -77,18 +77,6 @@ final class TypeArguments {
                 return -1;
             }
             p = skipSpaces(close + 1);
-        }
-        return p;
-    }
-
-    private int identifierEnd(int p) {
-        p += Character.charCount(src.codePointAt(p));
-        while (p < n) {
-            int cp = src.codePointAt(p);
-            if (!Character.isJavaIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
-                break;
-            }
-            p += Character.charCount(cp);
         }
         return p;
     }
