@@ -33,8 +33,6 @@ final class ReplCompleter implements Completer {
     private static final Pattern VALUE_POSITION = Pattern.compile("([A-Za-z_]\\w*)\\s*:\\s*(['\"]?[^'\",\\s]*)$");
     private static final Pattern NAME_POSITION = Pattern.compile("(?:^|[\\s,(\\[])[A-Za-z_]\\w*$|(?:^|[,(\\[])\\s*$|^\\s+$");
     private static final Pattern VERB_AND_ARGS = Pattern.compile("^\\s*([A-Za-z_]\\w*)(\\s.*)?$", Pattern.DOTALL);
-    private static final Pattern MEMBER = Pattern.compile("(?<![\\w$.])(" + String.join("|",
-            DslSourceRewriter.DEFAULT_RESOURCES) + ")\\.\\w*$");
 
     private final Map<String, ReplCommand> commands;
     private final Supplier<Collection<String>> variables;
@@ -61,7 +59,7 @@ final class ReplCompleter implements Completer {
         if (form.isPresent()) {
             return formCandidates(form.get());
         }
-        if (MEMBER.matcher(head).find()) {
+        if (afterResourceDot(head)) {
             List<Candidate> out = new ArrayList<>();
             for (String verb : AgentsContext.getVERBS()) {
                 out.add(new Candidate(verb + "(", verb, "verbs", null, null, null, false));
@@ -91,6 +89,22 @@ final class ReplCompleter implements Completer {
         }
         ReplCommand command = commands.get(head.substring(0, space));
         return command == null ? out : command.completer().complete(head.substring(space + 1).stripLeading());
+    }
+
+    /** True when {@code head} ends with a resource name, a dot and maybe the start of a name: {@code agents.re}. */
+    private static boolean afterResourceDot(String head) {
+        List<GroovyToken> tokens = GroovyScanner.scan(head);
+        int last = tokens.size() - 1;
+        int k = last >= 0 && tokens.get(last).kind() == Kind.IDENTIFIER ? last - 1 : last;
+        if (k < 1 || !tokens.get(k).is(Kind.OPERATOR, ".", head) || tokens.get(last).end() != head.length()
+                || tokens.get(k).end() != (k == last ? head.length() : tokens.get(last).start())) {
+            return false;
+        }
+        GroovyToken resource = tokens.get(k - 1);
+        boolean member = k >= 2 && tokens.get(k - 2).kind() == Kind.OPERATOR
+                && GroovyScanner.MEMBER_ACCESS.contains(tokens.get(k - 2).text(head));
+        return resource.kind() == Kind.IDENTIFIER && !member && resource.end() == tokens.get(k).start()
+                && DslSourceRewriter.DEFAULT_RESOURCES.contains(resource.text(head));
     }
 
     /** The text after the {@code <} of the innermost form still open at the end of {@code head}, read from its tokens. */
