@@ -5,6 +5,7 @@ import io.cnsh.client.Confirmer;
 import io.cnsh.client.ContactNow;
 import io.cnsh.client.PartialFailureException;
 import io.cnsh.client.WriteRefusedException;
+import io.cnsh.dsl.SecretMasker;
 import io.cnsh.model.ContactNowException;
 import io.cnsh.repl.Connector;
 import io.cnsh.repl.ReplLauncher;
@@ -207,7 +208,7 @@ public final class Main implements Callable<Integer> {
             // a compile error quotes the user's source line, which may hold a pin
             java.io.StringWriter stack = new java.io.StringWriter();
             ex.printStackTrace(new PrintWriter(stack));
-            stack.toString().lines().map(io.cnsh.model.SecretMasker::mask).forEach(err::println);
+            stack.toString().lines().map(SecretMasker::mask).forEach(err::println);
         }
         err.flush();
         return code;

@@ -1,5 +1,8 @@
 /**
- * The cnsh Groovy DSL. Syntax: {@link io.cnsh.dsl.DslSourceRewriter} turns
+ * The cnsh Groovy DSL. Reading: {@link io.cnsh.dsl.GroovyScanner} is the one Groovy scanner of
+ * cnsh ({@link io.cnsh.dsl.GroovyToken}s); the rewriter, the shell's continuation lines, completion
+ * and highlighting, and {@link io.cnsh.dsl.SecretMasker} all read source through it. Syntax:
+ * {@link io.cnsh.dsl.DslSourceRewriter} (walking the tokens in {@code FormRewrite}) turns
  * {@code agents < verb args >} forms into closure calls on the resource while leaving all other
  * Groovy untouched and every line where it was, {@link io.cnsh.dsl.DslParserPluginFactory} runs it
  * inside Groovy's parser, {@link io.cnsh.dsl.DslCompiler} builds the one

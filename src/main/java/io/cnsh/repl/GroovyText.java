@@ -1,25 +1,30 @@
 package io.cnsh.repl;
 
+import io.cnsh.dsl.GroovyScanner;
+import io.cnsh.dsl.GroovyToken;
+import io.cnsh.dsl.GroovyToken.Kind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * A light reading of Groovy source for the shell: whether brackets, strings or comments are still
- * open at the end of the text (so the reader should ask for another line), and where the
- * statements at the top level begin. It knows quotes, triple quotes, escapes and comments; it does
- * not know slashy strings, which the shell accepts as typed.
+ * Groovy source as the shell needs it, read from the {@link GroovyScanner} token stream: whether
+ * a bracket, an interpolation, a multi-line string or a comment is still open at the end of the
+ * text (so the reader should ask for another line), and where the statements at the top level
+ * begin.
  */
 final class GroovyText {
 
     private final String text;
+    private final List<GroovyToken> tokens;
     private final List<Integer> statementStarts = new ArrayList<>();
-    private int depth;
-    private boolean openString;
-    private boolean openComment;
+    private boolean open;
 
     private GroovyText(String text) {
         this.text = text;
-        scan();
+        this.tokens = GroovyScanner.scan(text);
+        read();
     }
 
     /** Reads the text. */
@@ -27,9 +32,14 @@ final class GroovyText {
         return new GroovyText(text);
     }
 
-    /** True when a bracket, string or block comment is still open at the end of the text. */
+    /** The tokens of the text. */
+    List<GroovyToken> tokens() {
+        return tokens;
+    }
+
+    /** True when a bracket, interpolation, multi-line string or block comment is still open at the end of the text. */
     boolean isOpen() {
-        return depth > 0 || openString || openComment;
+        return open;
     }
 
     /** Offsets where a statement starts outside any bracket: the start, and after each line break or {@code ;}. */
@@ -37,74 +47,52 @@ final class GroovyText {
         return statementStarts;
     }
 
-    private void scan() {
-        int n = text.length();
-        int i = 0;
+    private void read() {
         statementStarts.add(0);
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i < n && text.charAt(i) != '\n') {
-                    i++;
+        Deque<GroovyToken> strings = new ArrayDeque<>();
+        int depth = 0;
+        for (GroovyToken t : tokens) {
+            switch (t.kind()) {
+                case OPEN -> depth++;
+                case CLOSE -> depth = Math.max(0, depth - 1);
+                case GSTRING_BEGIN -> {
+                    strings.push(t);
+                    depth++;
                 }
-                continue;
-            }
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                if (end < 0) {
-                    openComment = true;
-                    return;
+                case GSTRING_END -> {
+                    depth = Math.max(0, depth - 1);
+                    if (!t.terminated() && t.end() == text.length()) {
+                        open = multiline(strings.isEmpty() ? t : strings.peek());
+                    }
+                    strings.poll();
                 }
-                i = end + 2;
-                continue;
-            }
-            if (c == '\'' || c == '"') {
-                i = skipString(i, c);
-                if (i < 0) {
-                    openString = true;
-                    return;
+                case NEWLINE -> {
+                    if (depth == 0) {
+                        statementStarts.add(t.end());
+                    }
                 }
-                continue;
+                case OPERATOR -> {
+                    if (depth == 0 && t.is(Kind.OPERATOR, ";", text)) {
+                        statementStarts.add(t.end());
+                    }
+                }
+                case STRING, BLOCK_COMMENT -> {
+                    if (!t.terminated() && t.end() == text.length()) {
+                        open = t.kind() == Kind.BLOCK_COMMENT || multiline(t);
+                    }
+                }
+                default -> { }
             }
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth = Math.max(0, depth - 1);
-            } else if ((c == '\n' || c == ';') && depth == 0) {
-                statementStarts.add(i + 1);
-            }
-            i++;
         }
+        open |= depth > 0;
     }
 
     /**
-     * The offset after the string starting at {@code start}, or -1 when a triple-quoted string
-     * never closes. A one-line string left open ends at the line break: Groovy reports that, more
-     * input would not help.
+     * Whether the string that starts with this token may go on over lines: all but the one-line
+     * quoted ones, which Groovy reports when a line break cuts them (more input would not help).
      */
-    private int skipString(int start, char quote) {
-        int n = text.length();
-        boolean triple = start + 2 < n && text.charAt(start + 1) == quote && text.charAt(start + 2) == quote;
-        int i = start + (triple ? 3 : 1);
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (!triple && c == '\n') {
-                return i;
-            }
-            if (c == quote) {
-                if (!triple) {
-                    return i + 1;
-                }
-                if (i + 2 < n && text.charAt(i + 1) == quote && text.charAt(i + 2) == quote) {
-                    return i + 3;
-                }
-            }
-            i++;
-        }
-        return triple ? -1 : n;
+    private boolean multiline(GroovyToken first) {
+        char c = text.charAt(first.start());
+        return (c != '\'' && c != '"') || GroovyScanner.delimiterLength(text, first.start()) == 3;
     }
 }

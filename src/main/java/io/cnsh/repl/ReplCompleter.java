@@ -2,9 +2,14 @@ package io.cnsh.repl;
 
 import io.cnsh.dsl.AgentsContext;
 import io.cnsh.dsl.DslSourceRewriter;
+import io.cnsh.dsl.GroovyScanner;
+import io.cnsh.dsl.GroovyToken;
+import io.cnsh.dsl.GroovyToken.Kind;
 import io.cnsh.model.AgentField;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +30,9 @@ import org.jline.reader.ParsedLine;
  */
 final class ReplCompleter implements Completer {
 
-    private static final Pattern FORM_START = Pattern.compile("(?<![\\w$.])(" + String.join("|",
-            DslSourceRewriter.DEFAULT_RESOURCES) + ")\\s*<(?![<=.])");
     private static final Pattern VALUE_POSITION = Pattern.compile("([A-Za-z_]\\w*)\\s*:\\s*(['\"]?[^'\",\\s]*)$");
     private static final Pattern NAME_POSITION = Pattern.compile("(?:^|[\\s,(\\[])[A-Za-z_]\\w*$|(?:^|[,(\\[])\\s*$|^\\s+$");
     private static final Pattern VERB_AND_ARGS = Pattern.compile("^\\s*([A-Za-z_]\\w*)(\\s.*)?$", Pattern.DOTALL);
-    private static final Pattern MEMBER = Pattern.compile("(?<![\\w$.])(" + String.join("|",
-            DslSourceRewriter.DEFAULT_RESOURCES) + ")\\.\\w*$");
 
     private final Map<String, ReplCommand> commands;
     private final Supplier<Collection<String>> variables;
@@ -51,14 +52,14 @@ final class ReplCompleter implements Completer {
 
     /** The candidates for a buffer whose text before the cursor is {@code head}. */
     List<Candidate> candidates(String head) {
-        if (ReplParser.isCommand(head)) {
+        if (ReplParser.isCommand(head, commands.keySet())) {
             return commandCandidates(head.stripLeading());
         }
         Optional<String> form = openForm(head);
         if (form.isPresent()) {
             return formCandidates(form.get());
         }
-        if (MEMBER.matcher(head).find()) {
+        if (afterResourceDot(head)) {
             List<Candidate> out = new ArrayList<>();
             for (String verb : AgentsContext.getVERBS()) {
                 out.add(new Candidate(verb + "(", verb, "verbs", null, null, null, false));
@@ -90,51 +91,49 @@ final class ReplCompleter implements Completer {
         return command == null ? out : command.completer().complete(head.substring(space + 1).stripLeading());
     }
 
-    /** The text after the {@code <} of the innermost form still open at the end of {@code head}. */
-    private static Optional<String> openForm(String head) {
-        Matcher m = FORM_START.matcher(head);
-        List<Integer> ends = new ArrayList<>();
-        while (m.find()) {
-            ends.add(m.end());
+    /** True when {@code head} ends with a resource name, a dot and maybe the start of a name: {@code agents.re}. */
+    private static boolean afterResourceDot(String head) {
+        List<GroovyToken> tokens = GroovyScanner.scan(head);
+        int last = tokens.size() - 1;
+        int k = last >= 0 && tokens.get(last).kind() == Kind.IDENTIFIER ? last - 1 : last;
+        if (k < 1 || !tokens.get(k).is(Kind.OPERATOR, ".", head) || tokens.get(last).end() != head.length()
+                || tokens.get(k).end() != (k == last ? head.length() : tokens.get(last).start())) {
+            return false;
         }
-        for (int k = ends.size() - 1; k >= 0; k--) {
-            String tail = head.substring(ends.get(k));
-            if (!closes(tail)) {
-                return Optional.of(tail);
-            }
-        }
-        return Optional.empty();
+        GroovyToken resource = tokens.get(k - 1);
+        boolean member = k >= 2 && tokens.get(k - 2).kind() == Kind.OPERATOR
+                && GroovyScanner.MEMBER_ACCESS.contains(tokens.get(k - 2).text(head));
+        return resource.kind() == Kind.IDENTIFIER && !member && resource.end() == tokens.get(k).start()
+                && DslSourceRewriter.DEFAULT_RESOURCES.contains(resource.text(head));
     }
 
-    /** True when a {@code >} at the form's own level (outside strings and brackets) ends it. */
-    private static boolean closes(String tail) {
+    /** The text after the {@code <} of the innermost form still open at the end of {@code head}, read from its tokens. */
+    private static Optional<String> openForm(String head) {
+        List<GroovyToken> tokens = GroovyScanner.scan(head);
+        Deque<int[]> forms = new ArrayDeque<>();
         int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < tail.length(); i++) {
-            char c = tail.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
+        for (int k = 0; k < tokens.size(); k++) {
+            GroovyToken t = tokens.get(k);
+            switch (t.kind()) {
+                case OPEN, GSTRING_BEGIN -> depth++;
+                case CLOSE, GSTRING_END -> depth = Math.max(0, depth - 1);
+                case IDENTIFIER -> {
+                    boolean member = k > 0 && tokens.get(k - 1).kind() == Kind.OPERATOR
+                            && GroovyScanner.MEMBER_ACCESS.contains(tokens.get(k - 1).text(head));
+                    if (!member && DslSourceRewriter.DEFAULT_RESOURCES.contains(t.text(head))
+                            && k + 1 < tokens.size() && tokens.get(k + 1).is(Kind.OPERATOR, "<", head)) {
+                        forms.push(new int[] {tokens.get(++k).end(), depth});
+                    }
                 }
-                continue;
-            }
-            switch (c) {
-                case '\'', '"' -> quote = c;
-                case '(', '[', '{' -> depth++;
-                case ')', ']', '}' -> depth = Math.max(0, depth - 1);
-                case '>' -> {
-                    char before = i > 0 ? tail.charAt(i - 1) : ' ';
-                    char after = i + 1 < tail.length() ? tail.charAt(i + 1) : ' ';
-                    if (depth == 0 && before != '-' && before != '=' && before != '>' && after != '=' && after != '>') {
-                        return true;
+                case OPERATOR -> {
+                    if (t.is(Kind.OPERATOR, ">", head) && !forms.isEmpty() && forms.peek()[1] == depth) {
+                        forms.pop();
                     }
                 }
                 default -> { }
             }
         }
-        return false;
+        return forms.isEmpty() ? Optional.empty() : Optional.of(head.substring(forms.peek()[0]));
     }
 
     private List<Candidate> formCandidates(String tail) {
@@ -157,19 +156,11 @@ final class ReplCompleter implements Completer {
         return List.of();
     }
 
+    /** True when the text ends inside a string that is still open. */
     private static boolean insideString(String text) {
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0 && c == '\\') {
-                i++;
-            } else if (quote != 0 && c == quote) {
-                quote = 0;
-            } else if (quote == 0 && (c == '\'' || c == '"')) {
-                quote = c;
-            }
-        }
-        return quote != 0;
+        List<GroovyToken> tokens = GroovyScanner.scan(text);
+        GroovyToken last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        return last != null && last.kind().isString() && !last.terminated() && last.end() == text.length();
     }
 
     private static List<Candidate> verbCandidates() {

@@ -83,9 +83,9 @@ public final class ReplLauncher {
         Terminal terminal = givenTerminal != null ? givenTerminal : terminal();
         try {
             ReplSession session = session(terminal);
-            Parser parser = parser();
+            Parser parser = parser(session);
             Completer completer = completer(session);
-            Highlighter highlighter = highlighter();
+            Highlighter highlighter = highlighter(session);
             MaskingHistory history = history(session);
             LineReader reader = reader(terminal, parser, completer, highlighter, history);
             session.attach(reader, history);
@@ -133,16 +133,16 @@ public final class ReplLauncher {
         return session;
     }
 
-    static Parser parser() {
-        return new ReplParser();
+    static Parser parser(ReplSession session) {
+        return new ReplParser(session.commands().keySet());
     }
 
     static Completer completer(ReplSession session) {
         return new ReplCompleter(session.commands(), session.evaluator()::variableNames, session::names);
     }
 
-    static Highlighter highlighter() {
-        return new ReplHighlighter();
+    static Highlighter highlighter(ReplSession session) {
+        return new ReplHighlighter(session.commands().keySet());
     }
 
     static MaskingHistory history(ReplSession session) {

@@ -1,7 +1,13 @@
 package io.cnsh.repl;
 
+import io.cnsh.dsl.GroovyScanner;
+import io.cnsh.dsl.GroovyToken;
+import io.cnsh.dsl.GroovyToken.Kind;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
@@ -9,16 +15,23 @@ import org.jline.reader.Parser;
 
 /**
  * Splits the buffer for completion and decides when Enter runs it: an input that stops inside an
- * open {@code agents <} block, a bracket, a triple-quoted string or a block comment continues on
- * the next line (JLine shows the continuation prompt); a {@code /command} always runs.
+ * open {@code agents <} block, a bracket, a multi-line string or a block comment continues on the
+ * next line (JLine shows the continuation prompt); a {@code /command} always runs.
  *
  * <p>Backslashes are not escape characters here: they belong to Groovy strings.
  */
 final class ReplParser implements Parser {
 
+    private final Set<String> commandNames;
+
+    /** A parser that knows the names of the shell's commands ({@code /help}, {@code /connect}, ...). */
+    ReplParser(Collection<String> commandNames) {
+        this.commandNames = Set.copyOf(commandNames);
+    }
+
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && !isCommand(line) && Snippet.of(line).isIncomplete()) {
+        if (context == ParseContext.ACCEPT_LINE && !isCommand(line, commandNames) && Snippet.of(line).isIncomplete()) {
             throw new EOFError(-1, -1, "the input continues on the next line");
         }
         return Line.of(line, cursor);
@@ -29,9 +42,46 @@ final class ReplParser implements Parser {
         return false;
     }
 
-    /** True when the buffer is a shell command such as {@code /help}. */
-    static boolean isCommand(String line) {
-        return line.stripLeading().startsWith("/");
+    /**
+     * True when the buffer is a shell command such as {@code /help}: it starts with {@code /} and a
+     * name followed by a space or the end of the line, where Groovy would read a slashy string,
+     * and the name is one of {@code commandNames} or that string never closes (an unknown command,
+     * reported as such). So {@code /help}, {@code /load /tmp/x.groovy} and {@code /nosuch} are
+     * commands; {@code /x/}, {@code /a+/.matcher(s).matches()} and <code>/* note *&#47; 1</code> are Groovy.
+     */
+    static boolean isCommand(String line, Collection<String> commandNames) {
+        GroovyToken slashy = commandShaped(line);
+        if (slashy == null) {
+            return false;
+        }
+        String name = line.substring(slashy.start(), nameEnd(line, slashy.start())).toLowerCase(Locale.ROOT);
+        return commandNames.contains(name) || (slashy.kind() == Kind.STRING && !slashy.terminated());
+    }
+
+    /**
+     * The slashy string that starts the line when it is {@code /} and a name followed by a space
+     * or the end of the line (the shape of a command, known or not), or null.
+     */
+    private static GroovyToken commandShaped(String line) {
+        List<GroovyToken> tokens = GroovyScanner.scan(line);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        GroovyToken first = tokens.get(0);
+        boolean slashy = first.kind() == Kind.STRING || first.kind() == Kind.GSTRING_BEGIN;
+        if (!slashy || line.charAt(first.start()) != '/') {
+            return null;
+        }
+        int nameEnd = nameEnd(line, first.start());
+        return nameEnd == line.length() || Character.isWhitespace(line.charAt(nameEnd)) ? first : null;
+    }
+
+    private static int nameEnd(String line, int slash) {
+        int end = slash + 1;
+        while (end < line.length() && Character.isLetterOrDigit(line.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /**
@@ -58,8 +108,9 @@ final class ReplParser implements Parser {
             return word.length();
         }
 
+        /** The line split for completion: as a command when it has a command's shape, else as code. */
         static Line of(String line, int cursor) {
-            boolean command = isCommand(line);
+            boolean command = commandShaped(line) != null;
             int start = cursor;
             while (start > 0 && isWordChar(line.charAt(start - 1), command)) {
                 start--;

@@ -114,7 +114,7 @@ final class ReplSession {
 
     /** Runs one input: a command or code. */
     void handle(String line) {
-        if (ReplParser.isCommand(line)) {
+        if (ReplParser.isCommand(line, commands.keySet())) {
             command(line.strip());
         } else {
             run(Snippet.of(line), true);

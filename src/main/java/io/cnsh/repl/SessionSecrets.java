@@ -1,9 +1,8 @@
 package io.cnsh.repl;
 
 import io.cnsh.client.ContactNow;
-import io.cnsh.dsl.DslSourceRewriter;
+import io.cnsh.dsl.SecretMasker;
 import io.cnsh.model.Agent;
-import io.cnsh.model.SecretMasker;
 import io.cnsh.model.Secrets;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * clients hold. {@link #mask} hides them in a line of input (for the history, {@code /save} and
  * {@code /trace}) wherever one is a whole string or number literal, {@code '482913'} or
  * {@code 482913}, never inside another literal ({@code 5504829130} stays), in addition to the
- * name patterns of {@link SecretMasker}. Literals are found by the DSL's own scanner, so masking
+ * secret names of {@link SecretMasker}. Both read the line with the DSL's own scanner, so masking
  * and the DSL agree on what is a string.
  */
 final class SessionSecrets {
 
     private final Set<String> values = ConcurrentHashMap.newKeySet();
     private final AtomicInteger learned = new AtomicInteger();
-    private final DslSourceRewriter scanner = new DslSourceRewriter();
 
     /** Learns the secret values of every record the client creates or updates from now on. */
     void watch(ContactNow client) {
@@ -59,33 +57,7 @@ final class SessionSecrets {
 
     /** The text with secret values masked by name and by value, quotes kept: {@code '482913'} becomes {@code '****'}. */
     String mask(String text) {
-        String byName = SecretMasker.mask(text);
-        if (byName == null || values.isEmpty()) {
-            return byName;
-        }
-        List<DslSourceRewriter.Literal> literals;
-        try {
-            literals = scanner.literals(byName);
-        } catch (RuntimeException e) {
-            // Text the scanner cannot read still must not show a secret: mask every occurrence.
-            String all = byName;
-            for (String value : values) {
-                all = all.replace(value, Secrets.MASK);
-            }
-            return all;
-        }
-        StringBuilder out = new StringBuilder(byName.length());
-        int copied = 0;
-        for (DslSourceRewriter.Literal literal : literals) {
-            if (literal.valueStart() < copied) {
-                continue;
-            }
-            if (values.contains(byName.substring(literal.valueStart(), literal.valueEnd()))) {
-                out.append(byName, copied, literal.valueStart()).append(Secrets.MASK);
-                copied = literal.valueEnd();
-            }
-        }
-        return copied == 0 ? byName : out.append(byName, copied, byName.length()).toString();
+        return SecretMasker.mask(text, values);
     }
 
     /** A blank value would mask every empty string; none is a usable pin or password anyway. */

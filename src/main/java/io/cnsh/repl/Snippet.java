@@ -2,10 +2,10 @@ package io.cnsh.repl;
 
 import io.cnsh.dsl.DslSourceRewriter;
 import io.cnsh.dsl.DslSyntaxException;
+import io.cnsh.dsl.GroovyToken;
+import io.cnsh.dsl.GroovyToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One input of the shell (a line, or several joined by continuation) made ready to evaluate in a
@@ -22,11 +22,6 @@ import java.util.regex.Pattern;
 final class Snippet {
 
     private static final DslSourceRewriter REWRITER = new DslSourceRewriter();
-
-    private static final Pattern DECLARATION =
-            Pattern.compile("([ \\t]*)(?:def|var)[ \\t]+([A-Za-z_$][\\w$]*)[ \\t]*(=(?![=~])|;|\\r?\\n|$)");
-
-    private static final Pattern IMPORT = Pattern.compile("[ \\t]*import[ \\t]+(?:static[ \\t]+)?[\\w.$*]+(?:[ \\t]+as[ \\t]+[\\w$]+)?[ \\t]*(?=;|\\r?\\n|$)");
 
     private final String input;
     private final String code;
@@ -54,7 +49,7 @@ final class Snippet {
         GroovyText text = GroovyText.of(groovy);
         boolean incomplete = openForm || text.isOpen();
         List<String> imports = new ArrayList<>();
-        String code = incomplete ? groovy : keepDeclarations(groovy, text.topLevelStatementStarts(), imports);
+        String code = incomplete ? groovy : keepDeclarations(groovy, text, imports);
         return new Snippet(input, code, imports, incomplete);
     }
 
@@ -81,23 +76,78 @@ final class Snippet {
         return imports;
     }
 
-    private static String keepDeclarations(String groovy, List<Integer> starts, List<String> imports) {
+    private static String keepDeclarations(String groovy, GroovyText text, List<String> imports) {
+        List<GroovyToken> tokens = text.tokens();
+        List<Integer> starts = text.topLevelStatementStarts();
         StringBuilder out = new StringBuilder(groovy);
-        for (int k = starts.size() - 1; k >= 0; k--) {
-            int at = starts.get(k);
-            Matcher d = DECLARATION.matcher(groovy).region(at, groovy.length());
-            if (d.lookingAt()) {
-                String name = d.group(2);
-                String end = d.group(3);
-                String replacement = d.group(1) + name + (end.startsWith("=") ? " =" : " = null" + end);
-                out.replace(at, d.end(), replacement);
+        int k = tokens.size();
+        for (int s = starts.size() - 1; s >= 0; s--) {
+            int at = starts.get(s);
+            while (k > 0 && tokens.get(k - 1).start() >= at) {
+                k--;
+            }
+            if (k >= tokens.size() || !groovy.substring(at, tokens.get(k).start()).isBlank()) {
                 continue;
             }
-            Matcher i = IMPORT.matcher(groovy).region(at, groovy.length());
-            if (i.lookingAt()) {
-                imports.add(0, i.group().strip());
+            if (!declaration(groovy, tokens, k, out)) {
+                importAt(groovy, tokens, k, imports);
             }
         }
         return out.toString();
+    }
+
+    /** {@code def x = …}, {@code def x;} or {@code def x} at token {@code k} loses its keyword in {@code out}. */
+    private static boolean declaration(String groovy, List<GroovyToken> tokens, int k, StringBuilder out) {
+        GroovyToken keyword = tokens.get(k);
+        boolean declares = keyword.is(Kind.KEYWORD, "def", groovy) || keyword.is(Kind.KEYWORD, "var", groovy);
+        if (!declares || k + 1 >= tokens.size() || tokens.get(k + 1).kind() != Kind.IDENTIFIER) {
+            return false;
+        }
+        GroovyToken name = tokens.get(k + 1);
+        GroovyToken after = k + 2 < tokens.size() ? tokens.get(k + 2) : null;
+        if (after != null && after.is(Kind.OPERATOR, "=", groovy)) {
+            out.replace(keyword.start(), after.end(), name.text(groovy) + " =");
+            return true;
+        }
+        if (after == null || after.kind() == Kind.NEWLINE || after.is(Kind.OPERATOR, ";", groovy)) {
+            out.replace(keyword.start(), name.end(), name.text(groovy) + " = null");
+            return true;
+        }
+        return false;
+    }
+
+    /** Remembers {@code import [static] a.b.C [as D]} at token {@code k}, when the statement is only that. */
+    private static void importAt(String groovy, List<GroovyToken> tokens, int k, List<String> imports) {
+        if (!tokens.get(k).is(Kind.KEYWORD, "import", groovy)) {
+            return;
+        }
+        int j = k + 1;
+        if (j < tokens.size() && tokens.get(j).is(Kind.KEYWORD, "static", groovy)) {
+            j++;
+        }
+        boolean name = true;
+        int last = -1;
+        while (j < tokens.size()) {
+            GroovyToken t = tokens.get(j);
+            boolean part = name ? t.kind() == Kind.IDENTIFIER || t.is(Kind.OPERATOR, "*", groovy)
+                    : t.is(Kind.OPERATOR, ".", groovy);
+            if (!part) {
+                break;
+            }
+            last = name ? j : last;
+            name = !name;
+            j++;
+        }
+        if (last < 0 || last != j - 1) {
+            return;
+        }
+        if (j + 1 < tokens.size() && tokens.get(j).is(Kind.KEYWORD, "as", groovy) && tokens.get(j + 1).kind() == Kind.IDENTIFIER) {
+            last = j + 1;
+            j += 2;
+        }
+        boolean ends = j >= tokens.size() || tokens.get(j).kind() == Kind.NEWLINE || tokens.get(j).is(Kind.OPERATOR, ";", groovy);
+        if (ends) {
+            imports.add(0, groovy.substring(tokens.get(k).start(), tokens.get(last).end()));
+        }
     }
 }

@@ -170,6 +170,31 @@ class ReplTerminalSpec extends Specification {
         slowable.faults().clear()
     }
 
+    def "lines that a lexer of its own would misread run as Groovy on a real terminal"() {
+        given:
+        Path home = tmp.resolve('home3')
+        tmux.start(cnsh(home, ['--sandbox', '--sandbox-data', tmp.resolve('sandbox3').toString()]), 120, 50)
+        tmux.waitFor('\ncnsh sandbox>')
+
+        expect: 'each line, once echoed and entered, gets its answer and the next empty prompt'
+        [["'a(b'.split(/\\(/)", '[a, b]'],
+         ['/aa/ ==~ /a+/', 'true'],
+         ['/* note */ 1', '1'],
+         ['agents /* c */ < read limit: 1 >', '1 of 40 agents'],
+         ['/help /load', '  run a file of cnsh code in this session']].every { String input, String answer ->
+            tmux.type(input)
+            tmux.waitUntil("the line '${input}' echoed") { String s -> s.readLines().last() == 'cnsh sandbox> ' + input }
+            tmux.press('Enter')
+            String screen = tmux.waitUntil("the answer to '${input}'") { String s ->
+                List<String> lines = s.readLines()
+                lines.size() > 2 && lines[-1] == 'cnsh sandbox>' && lines[-2] == answer
+            }
+            tmux.press('C-l')
+            tmux.waitUntil('a cleared screen') { String s -> s.readLines() == ['cnsh sandbox>'] }
+            !screen.contains('...>')
+        }
+    }
+
     /** The pane's command: cnsh's main class on this JVM's class path, with a fresh CNSH_HOME. */
     private static String cnsh(Path home, List<String> args, Map<String, String> env = [:]) {
         String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()

@@ -1,4 +1,4 @@
-package io.cnsh.model
+package io.cnsh.dsl
 
 import spock.lang.Specification
 
