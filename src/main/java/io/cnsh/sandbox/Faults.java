@@ -3,7 +3,9 @@ package io.cnsh.sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,21 +48,29 @@ public final class Faults {
     private volatile boolean ignoreStart;
     private volatile boolean ignoreLimit;
     private volatile double dropRowRate;
-    private final AtomicInteger nextHttpErrors = new AtomicInteger();
-    private final AtomicInteger nextResets = new AtomicInteger();
-    private final AtomicInteger nextLostResponses = new AtomicInteger();
-    private final AtomicInteger nextGarbledBodies = new AtomicInteger();
-    private final AtomicInteger nextTruncatedBodies = new AtomicInteger();
-    private final AtomicInteger nextExpiredTokens = new AtomicInteger();
-    private final AtomicInteger nextUnknownTokens = new AtomicInteger();
-    private final AtomicInteger nextInvalidTokens = new AtomicInteger();
-    private final AtomicInteger nextDroppedRows = new AtomicInteger();
+    /** The faults that act on a number of coming requests (or rows), counted down as they act. */
+    private enum Next {
+        HTTP_ERRORS("http errors"), RESETS("resets"), LOST_RESPONSES("lost responses"),
+        GARBLED_BODIES("garbled bodies"), TRUNCATED_BODIES("truncated bodies"), EXPIRED_TOKENS("expired tokens"),
+        UNKNOWN_TOKENS("unknown tokens"), INVALID_TOKENS("invalid tokens"), DROPPED_ROWS("dropped rows");
+
+        final String what;
+
+        Next(String what) {
+            this.what = what;
+        }
+    }
+
+    private final Map<Next, AtomicInteger> next = new EnumMap<>(Next.class);
     private final AtomicLong injected = new AtomicLong();
     private final AtomicInteger held = new AtomicInteger();
     private volatile Pause pause = Thread::sleep;
     private Random random = new Random(1);
 
     Faults() {
+        for (Next n : Next.values()) {
+            next.put(n, new AtomicInteger());
+        }
     }
 
     /** Delays every request by {@code fixed} plus a uniform random part of up to {@code jitter}. */
@@ -100,26 +110,22 @@ public final class Faults {
     public Faults nextHttpErrors(int n, int status) {
         checkStatus(status);
         nextErrorStatus = status;
-        nextHttpErrors.set(count(n));
-        return this;
+        return next(Next.HTTP_ERRORS, n);
     }
 
     /** Closes the connection of the next {@code n} requests unanswered, before handling them. */
     public Faults nextResets(int n) {
-        nextResets.set(count(n));
-        return this;
+        return next(Next.RESETS, n);
     }
 
     /** Handles (and commits) the next {@code n} requests, then closes their connections unanswered. */
     public Faults nextLostResponses(int n) {
-        nextLostResponses.set(count(n));
-        return this;
+        return next(Next.LOST_RESPONSES, n);
     }
 
     /** Answers the next {@code n} requests with an HTML error page and status 200 instead of the API's body. */
     public Faults nextGarbledBodies(int n) {
-        nextGarbledBodies.set(count(n));
-        return this;
+        return next(Next.GARBLED_BODIES, n);
     }
 
     /**
@@ -127,26 +133,22 @@ public final class Faults {
      * content type: an answer in the right format that cannot be parsed.
      */
     public Faults nextTruncatedBodies(int n) {
-        nextTruncatedBodies.set(count(n));
-        return this;
+        return next(Next.TRUNCATED_BODIES, n);
     }
 
     /** Answers the next {@code n} {@code database.php} calls {@code "Expired token"} with {@code expire:-1}. */
     public Faults nextExpiredTokens(int n) {
-        nextExpiredTokens.set(count(n));
-        return this;
+        return next(Next.EXPIRED_TOKENS, n);
     }
 
     /** Answers the next {@code n} {@code database.php} calls {@code "Unknown token"}. */
     public Faults nextUnknownTokens(int n) {
-        nextUnknownTokens.set(count(n));
-        return this;
+        return next(Next.UNKNOWN_TOKENS, n);
     }
 
     /** Answers the next {@code n} {@code database.php} calls {@code "Invalid token"}, as from a wrong address. */
     public Faults nextInvalidTokens(int n) {
-        nextInvalidTokens.set(count(n));
-        return this;
+        return next(Next.INVALID_TOKENS, n);
     }
 
     /**
@@ -172,8 +174,7 @@ public final class Faults {
 
     /** Leaves the next {@code n} rows that reads would return out of their pages; {@code total} still counts them. */
     public Faults nextDroppedRows(int n) {
-        nextDroppedRows.set(count(n));
-        return this;
+        return next(Next.DROPPED_ROWS, n);
     }
 
     /** Restarts the random draws of the rates from this seed. */
@@ -193,11 +194,7 @@ public final class Faults {
         ignoreStart = false;
         ignoreLimit = false;
         dropRowRate = 0;
-        for (AtomicInteger n : new AtomicInteger[] {nextHttpErrors, nextResets, nextLostResponses,
-                nextGarbledBodies, nextTruncatedBodies, nextExpiredTokens, nextUnknownTokens, nextInvalidTokens,
-                nextDroppedRows}) {
-            n.set(0);
-        }
+        next.values().forEach(n -> n.set(0));
         return this;
     }
 
@@ -238,22 +235,12 @@ public final class Faults {
         if (dropRowRate > 0) {
             j.add("dropped rows " + percent(dropRowRate));
         }
-        addCount(j, "http errors", nextHttpErrors);
-        addCount(j, "resets", nextResets);
-        addCount(j, "lost responses", nextLostResponses);
-        addCount(j, "garbled bodies", nextGarbledBodies);
-        addCount(j, "truncated bodies", nextTruncatedBodies);
-        addCount(j, "expired tokens", nextExpiredTokens);
-        addCount(j, "unknown tokens", nextUnknownTokens);
-        addCount(j, "invalid tokens", nextInvalidTokens);
-        addCount(j, "dropped rows", nextDroppedRows);
+        next.forEach((fault, n) -> {
+            if (n.get() > 0) {
+                j.add("next " + n.get() + " " + fault.what);
+            }
+        });
         return j.length() == 0 ? "none" : j.toString();
-    }
-
-    private static void addCount(StringJoiner j, String what, AtomicInteger n) {
-        if (n.get() > 0) {
-            j.add("next " + n.get() + " " + what);
-        }
     }
 
     private static String percent(double rate) {
@@ -289,17 +276,16 @@ public final class Faults {
 
     long delayMillis() {
         long jitter = jitterMillis;
-        long d = latencyMillis + (jitter > 0 ? (long) (draw() * (jitter + 1)) : 0);
-        return d;
+        return latencyMillis + (jitter > 0 ? (long) (draw() * (jitter + 1)) : 0);
     }
 
     boolean reset() {
-        return hit(nextResets) || chance(resetRate);
+        return hit(Next.RESETS) || chance(resetRate);
     }
 
     /** The HTTP status to fail with, or 0. */
     int httpError() {
-        if (hit(nextHttpErrors)) {
+        if (hit(Next.HTTP_ERRORS)) {
             return nextErrorStatus;
         }
         double rate = httpErrorRate;
@@ -313,16 +299,10 @@ public final class Faults {
 
     /** The forced token answer for a {@code database.php} call, or {@code null}. */
     String tokenError() {
-        if (hit(nextExpiredTokens)) {
-            return "Expired token";
-        }
-        if (hit(nextUnknownTokens)) {
-            return "Unknown token";
-        }
-        if (hit(nextInvalidTokens)) {
-            return "Invalid token";
-        }
-        return null;
+        return hit(Next.EXPIRED_TOKENS) ? "Expired token"
+                : hit(Next.UNKNOWN_TOKENS) ? "Unknown token"
+                : hit(Next.INVALID_TOKENS) ? "Invalid token"
+                : null;
     }
 
     /** The {@code start} a read is served from: 0 while reads ignore it. */
@@ -345,12 +325,12 @@ public final class Faults {
 
     /** The page a read sends: its rows less those the drop faults take out. */
     <T> List<T> dropRows(List<T> rows) {
-        if (nextDroppedRows.get() == 0 && dropRowRate == 0) {
+        if (next.get(Next.DROPPED_ROWS).get() == 0 && dropRowRate == 0) {
             return rows;
         }
         List<T> kept = new ArrayList<>(rows.size());
         for (T row : rows) {
-            if (!hit(nextDroppedRows) && !chance(dropRowRate)) {
+            if (!hit(Next.DROPPED_ROWS) && !chance(dropRowRate)) {
                 kept.add(row);
             }
         }
@@ -358,18 +338,24 @@ public final class Faults {
     }
 
     boolean loseResponse() {
-        return hit(nextLostResponses) || chance(lostResponseRate);
+        return hit(Next.LOST_RESPONSES) || chance(lostResponseRate);
     }
 
     boolean garble() {
-        return hit(nextGarbledBodies);
+        return hit(Next.GARBLED_BODIES);
     }
 
     boolean truncate() {
-        return hit(nextTruncatedBodies);
+        return hit(Next.TRUNCATED_BODIES);
     }
 
-    private boolean hit(AtomicInteger n) {
+    private Faults next(Next fault, int n) {
+        next.get(fault).set(count(n));
+        return this;
+    }
+
+    private boolean hit(Next fault) {
+        AtomicInteger n = next.get(fault);
         if (n.get() > 0 && n.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
             injected.incrementAndGet();
             return true;
