@@ -5,7 +5,6 @@ import io.cnsh.client.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -103,9 +102,10 @@ public final class ScriptCache {
         byte[] data;
         try {
             data = Files.readAllBytes(entry);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
+            if (!Files.exists(entry)) {
+                return Optional.empty(); // no entry yet, or no cache directory
+            }
             log.accept("script cache: ignored an unreadable entry " + entry + " ("
                     + (e instanceof IOException io ? OwnerOnlyFiles.reason(io) : e.getClass().getSimpleName()) + ")");
             return Optional.empty();

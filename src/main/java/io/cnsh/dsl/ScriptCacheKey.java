@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -84,7 +85,7 @@ record ScriptCacheKey(String text) {
 
         /** This process's versions; empty when cnsh's build cannot be told (no jar or class directory). */
         static Optional<Toolchain> current() {
-            return buildId(ScriptCacheKey.class).map(build -> new Toolchain(
+            return location(ScriptCacheKey.class).flatMap(Toolchain::buildId).map(build -> new Toolchain(
                     Optional.ofNullable(ScriptCacheKey.class.getPackage().getImplementationVersion()).orElse("development"),
                     build,
                     System.getProperty("java.version") + " " + System.getProperty("java.vm.version"),
@@ -92,13 +93,9 @@ record ScriptCacheKey(String text) {
                     System.getProperty("java.class.path", "")));
         }
 
-        private static Optional<String> buildId(Class<?> anchor) {
-            CodeSource source = anchor.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
+        /** The build id of cnsh loaded from {@code where} (a jar or a directory of classes); empty for anything else. */
+        static Optional<String> buildId(Path where) {
             try {
-                Path where = Path.of(source.getLocation().toURI());
                 if (Files.isRegularFile(where)) {
                     BasicFileAttributes a = Files.readAttributes(where, BasicFileAttributes.class);
                     return Optional.of("jar " + a.size() + " " + a.lastModifiedTime());
@@ -106,10 +103,22 @@ record ScriptCacheKey(String text) {
                 if (Files.isDirectory(where)) {
                     return Optional.of("classes " + directoryDigest(where));
                 }
-            } catch (IOException | UncheckedIOException | URISyntaxException | IllegalArgumentException e) {
+            } catch (IOException | UncheckedIOException e) {
                 return Optional.empty();
             }
             return Optional.empty();
+        }
+
+        private static Optional<Path> location(Class<?> anchor) {
+            CodeSource source = anchor.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Path.of(source.getLocation().toURI()));
+            } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+                return Optional.empty();
+            }
         }
 
         private static String directoryDigest(Path dir) throws IOException {
