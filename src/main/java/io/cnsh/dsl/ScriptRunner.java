@@ -29,7 +29,9 @@ import org.codehaus.groovy.syntax.SyntaxException;
  * Compiles and runs cnsh code (script files, {@code -e} snippets, REPL lines) with the DSL's
  * compiler configuration and {@link CnshScript} as base class. The binding holds {@code agents},
  * {@code cn}, {@code args}, {@code out}, {@code err} and {@code env} (the environment variables). Failures become a
- * {@link DslScriptException} whose message names the user's file and line.
+ * {@link DslScriptException} whose message names the user's file and line. Script files are
+ * compiled to class files in memory ({@link CompiledScript}), through a {@link ScriptCache} when
+ * the runner has one, so a run from the cache loads the very bytes a fresh compile would.
  *
  * <p>An {@code exit} holds whatever the script catches: once it was called, the guard (when given)
  * refuses every further write, and the run ends with the first exit's code when the script returns.
