@@ -1,6 +1,8 @@
 package io.cnsh.dsl
 
+import groovy.lang.GroovyCodeSource
 import io.cnsh.dsl.ScriptCacheKey.Toolchain
+import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.customizers.ImportCustomizer
 import spock.lang.Requires
 import spock.lang.Specification
@@ -283,11 +285,11 @@ class ScriptCacheSpec extends Specification {
         'root' == System.getProperty('user.name')
     }
 
-    private static groovy.lang.GroovyCodeSource source(Path script) {
-        new groovy.lang.GroovyCodeSource(Files.readString(script), script.fileName.toString(), '/groovy/script')
+    private static GroovyCodeSource source(Path script) {
+        new GroovyCodeSource(Files.readString(script), script.fileName.toString(), '/groovy/script')
     }
 
-    private static org.codehaus.groovy.control.CompilerConfiguration config(List<String> resources, Class base) {
+    private static CompilerConfiguration config(List<String> resources, Class base) {
         DslCompiler.builder().resources(resources).scriptBaseClass(base).build()
     }
 
