@@ -78,6 +78,11 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // answered before picocli builds the command tree (which would load Groovy's runtime)
+            System.out.println(CnshVersion.line());
+            return;
+        }
         if (startsRepl(args)) {
             // picocli's factory would load Groovy's runtime (0.5 s) to support closures in annotations,
             // which the shell's own options do not use; the shell loads it after the first prompt.
@@ -156,7 +161,7 @@ public final class Main implements Callable<Integer> {
                     .guardOptions(guardOptions)
                     .pipedConfirmer(terminal)
                     .home(targets.home)
-                    .version(new Version().getVersion()[0])
+                    .version("cnsh " + CnshVersion.cnsh())
                     .target(targets.connect(null, null, null))
                     .connector(targets)
                     .build()
@@ -317,12 +322,11 @@ public final class Main implements Callable<Integer> {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** The version from the jar manifest, or "development" when run from classes. */
+    /** The versions from the jar manifest; see {@link CnshVersion}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"cnsh " + (v == null ? "development" : v)};
+            return new String[] {CnshVersion.line()};
         }
     }
 }

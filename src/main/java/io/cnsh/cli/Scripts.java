@@ -1,10 +1,13 @@
 package io.cnsh.cli;
 
 import io.cnsh.client.ChangeGuard;
+import io.cnsh.client.CnshHome;
 import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
 import io.cnsh.dsl.Show;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +31,7 @@ final class Scripts {
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
             ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
-                    main.out(), main.err(), main.env(), guard);
+                    main.out(), main.err(), main.env(), guard, scriptCache(main, options));
             int code = stop.run(() -> {
                 try {
                     runner.runFile(path, args);
@@ -60,6 +63,18 @@ final class Scripts {
             });
             return stop.requested() ? exit : afterRefusal(main, guard, exit);
         }
+    }
+
+    /** Compiled scripts under {@code $CNSH_HOME/cache/scripts}; {@code --debug} prints each hit and miss. */
+    private static ScriptCache scriptCache(Main main, TargetOptions options) {
+        PrintWriter err = main.err();
+        boolean debug = options.over(main.target).debug();
+        return ScriptCache.in(CnshHome.fromEnvironment(main.env()).root().resolve("cache").resolve("scripts"), line -> {
+            if (debug) {
+                err.println("debug " + line);
+                err.flush();
+            }
+        });
     }
 
     private static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {

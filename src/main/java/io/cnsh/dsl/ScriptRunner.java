@@ -10,6 +10,7 @@ import io.cnsh.client.ChangeGuard;
 import io.cnsh.model.ContactNowException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 import org.codehaus.groovy.syntax.SyntaxException;
 
@@ -27,7 +29,9 @@ import org.codehaus.groovy.syntax.SyntaxException;
  * Compiles and runs cnsh code (script files, {@code -e} snippets, REPL lines) with the DSL's
  * compiler configuration and {@link CnshScript} as base class. The binding holds {@code agents},
  * {@code cn}, {@code args}, {@code out}, {@code err} and {@code env} (the environment variables). Failures become a
- * {@link DslScriptException} whose message names the user's file and line.
+ * {@link DslScriptException} whose message names the user's file and line. Script files are
+ * compiled to class files in memory ({@link CompiledScript}), through a {@link ScriptCache} when
+ * the runner has one, so a run from the cache loads the very bytes a fresh compile would.
  *
  * <p>An {@code exit} holds whatever the script catches: once it was called, the guard (when given)
  * refuses every further write, and the run ends with the first exit's code when the script returns.
@@ -40,6 +44,7 @@ public final class ScriptRunner {
     private final java.util.Map<String, String> env;
     private final CompilerConfiguration configuration;
     private final ChangeGuard guard;
+    private final ScriptCache cache;
 
     public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err) {
         this(agents, out, err, System.getenv());
@@ -53,12 +58,19 @@ public final class ScriptRunner {
     /** A runner whose scripts' {@code exit} stops every further write through {@code guard} (may be null). */
     public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err, java.util.Map<String, String> env,
                         ChangeGuard guard) {
+        this(agents, out, err, env, guard, null);
+    }
+
+    /** A runner as above whose {@link #runFile} takes compiled scripts from {@code cache} and fills it (may be null). */
+    public ScriptRunner(AgentsContext agents, PrintWriter out, PrintWriter err, java.util.Map<String, String> env,
+                        ChangeGuard guard, ScriptCache cache) {
         this.agents = agents;
         this.out = out;
         this.err = err;
         this.env = java.util.Map.copyOf(env);
         this.configuration = DslCompiler.builder().scriptBaseClass(CnshScript.class).build();
         this.guard = guard;
+        this.cache = cache;
     }
 
     /** A fresh binding with the standard variables and these script arguments. */
@@ -80,23 +92,36 @@ public final class ScriptRunner {
      * @throws DslScriptException when it failed; the message starts with {@code file:line:}
      */
     public Object runFile(Path file, List<String> args) {
+        byte[] content;
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            content = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
         } catch (IOException e) {
             throw new DslScriptException(null, 0, "cannot read script " + file + ": " + e.getMessage(), e);
         }
         String name = file.getFileName().toString();
-        return run(new GroovyCodeSource(text, name.endsWith(".groovy") ? name : name + ".groovy", "/groovy/script"),
-                name, binding(args));
+        GroovyCodeSource source = new GroovyCodeSource(text, name.endsWith(".groovy") ? name : name + ".groovy",
+                "/groovy/script");
+        ClassLoader parent = getClass().getClassLoader();
+        Binding binding = binding(args);
+        Script script;
+        try {
+            CompiledScript compiled = cache == null
+                    ? CompiledScript.compile(source, configuration, parent)
+                    : cache.compiled(source, content, configuration, parent);
+            script = InvokerHelper.createScript(compiled.load(parent, configuration), binding);
+        } catch (CompilationFailedException e) {
+            throw compileError(name, e);
+        } catch (ClassNotFoundException e) {
+            throw new DslScriptException(name, 0, "cannot load the compiled script: " + e.getMessage(), e);
+        }
+        return execute(script, source.getName(), name);
     }
 
     /** Evaluates a snippet (for {@code -e} and the REPL) in the given binding. */
     public Object evaluate(String code, String displayName, Binding binding) {
-        return run(new GroovyCodeSource(code, "cnsh_snippet.groovy", "/groovy/shell"), displayName, binding);
-    }
-
-    private Object run(GroovyCodeSource source, String displayName, Binding binding) {
+        GroovyCodeSource source = new GroovyCodeSource(code, "cnsh_snippet.groovy", "/groovy/shell");
         source.setCachable(false);
         GroovyShell shell = new GroovyShell(getClass().getClassLoader(), binding, configuration);
         Script script;
@@ -105,6 +130,11 @@ public final class ScriptRunner {
         } catch (CompilationFailedException e) {
             throw compileError(displayName, e);
         }
+        return execute(script, source.getName(), displayName);
+    }
+
+    /** Runs a compiled script; failures name {@code displayName} at the line of {@code compiledName}'s frames. */
+    private Object execute(Script script, String compiledName, String displayName) {
         AtomicReference<ScriptExit> exited = new AtomicReference<>();
         if (script instanceof CnshScript cnsh) {
             cnsh.scriptName(displayName);
@@ -130,7 +160,7 @@ public final class ScriptRunner {
             if (cause instanceof ScriptExit exit) {
                 throw exited.get() != null ? exited.get() : exit;
             }
-            DslScriptException failure = runtimeError(displayName, source.getName(), cause);
+            DslScriptException failure = runtimeError(displayName, compiledName, cause);
             if (exited.get() != null) {
                 // a failure after exit (a write refused in a finally block): said, but the exit's code stands
                 err.println(failure.getMessage());

@@ -13,6 +13,7 @@
  * {@link io.cnsh.dsl.Show} renders a value for a person, {@link io.cnsh.dsl.CnshScript} is the
  * script base class ({@code parseArgs}, {@code exit}) and {@link io.cnsh.dsl.ScriptRunner} compiles
  * and runs scripts, reporting failures as {@link io.cnsh.dsl.DslScriptException} at the user's
- * file and line.
+ * file and line; {@link io.cnsh.dsl.ScriptCache} keeps the class files of script files it has
+ * compiled, so {@code cnsh run} of an unchanged script skips the compiler.
  */
 package io.cnsh.dsl;
