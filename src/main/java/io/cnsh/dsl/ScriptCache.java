@@ -1,13 +1,10 @@
 package io.cnsh.dsl;
 
 import groovy.lang.GroovyCodeSource;
-import io.cnsh.client.OwnerOnlyFiles;
+import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,11 +31,6 @@ import org.codehaus.groovy.control.CompilerConfiguration;
  * }</pre>
  */
 public final class ScriptCache {
-
-    private static final FileAttribute<?>[] OWNER_ONLY_DIRECTORY = FileSystems.getDefault()
-            .supportedFileAttributeViews().contains("posix")
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-            : new FileAttribute<?>[0];
 
     private final Path dir;
     private final Supplier<Optional<ScriptCacheKey.Toolchain>> toolchain;
@@ -87,7 +79,7 @@ public final class ScriptCache {
         }
         CompiledScript compiled = CompiledScript.compile(source, configuration, parent);
         try {
-            Files.createDirectories(dir, OWNER_ONLY_DIRECTORY);
+            OwnerOnlyFiles.createDirectories(dir);
             OwnerOnlyFiles.replace(entry, compiled.encode(key.text()));
             log.accept("script cache: compiled " + source.getName() + ", stored " + entry);
         } catch (IOException e) {
