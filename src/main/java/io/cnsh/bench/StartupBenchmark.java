@@ -213,7 +213,7 @@ final class StartupBenchmark {
     private String report(PrintWriter out, List<Row> rows, Map<String, List<Timing>> results, String skippedGroovysh,
                           String skippedCurl) {
         out.printf(Locale.ROOT, "B2 %d runs each, in turns; seconds from process start, median (min-max)%n", runs);
-        out.printf(Locale.ROOT, "   %-46s %-20s %-20s%n", "command", "exit / first prompt", "first answer (6*7)");
+        out.printf(Locale.ROOT, "   %-48s %-20s %-20s%n", "command", "exit / first prompt", "first answer (6*7)");
         Map<String, Double> medians = new LinkedHashMap<>();
         for (Row row : rows) {
             List<Double> first = results.get(row.key()).stream().map(Timing::first).toList();
@@ -222,14 +222,14 @@ final class StartupBenchmark {
             if (!answers.isEmpty()) {
                 medians.put(row.key().replace("_prompt", "_answer"), Bench.median(answers));
             }
-            out.printf(Locale.ROOT, "   %-46s %-20s %-20s%n", row.label(), Bench.spread(first),
+            out.printf(Locale.ROOT, "   %-48s %-20s %-20s%n", row.label(), Bench.spread(first),
                     answers.isEmpty() ? "" : Bench.spread(answers));
         }
         if (skippedGroovysh != null) {
-            out.printf(Locale.ROOT, "   %-46s %s%n", "groovysh " + GROOVYSH_VERSION, skippedGroovysh);
+            out.printf(Locale.ROOT, "   %-48s %s%n", "groovysh " + GROOVYSH_VERSION, skippedGroovysh);
         }
         if (skippedCurl != null) {
-            out.printf(Locale.ROOT, "   %-46s %s%n", "curl token.php get + database.php read", skippedCurl);
+            out.printf(Locale.ROOT, "   %-48s %s%n", "curl token.php get + database.php read", skippedCurl);
         }
         Double prompt = medians.get("cnsh_prompt");
         Double groovysh = medians.get("groovysh_prompt");
