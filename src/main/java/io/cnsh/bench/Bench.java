@@ -156,6 +156,13 @@ final class Bench {
             }
         }
 
+        /** What has been read so far. */
+        String text() {
+            synchronized (text) {
+                return text.toString();
+            }
+        }
+
         /** Everything read, once the stream has ended (or the wait is over). */
         String all(long waitMillis) throws InterruptedException {
             reader.join(waitMillis);

@@ -23,7 +23,9 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>B1 bulk update: 5,000 one-field updates with 20 ms latency per request, batched vs one per agent vs the floor;</li>
- *   <li>B2 start-up: {@code cnsh -e}, the shell's first prompt, against {@code groovy -e}, groovysh and JShell;</li>
+ *   <li>B2 start-up: {@code cnsh -e}, {@code run} (first and cached), {@code token get} and {@code --version}
+ *       against a sandbox in another process, and the shell's first prompt and answer, against
+ *       {@code groovy -e}, groovysh, JShell and two {@code curl} requests;</li>
  *   <li>B3 reports at scale: 100,000 agents read and reported on in a 256 MB heap, against jq on their export;</li>
  *   <li>B4 sandbox under load: 100 concurrent clients for 30 s, agents in memory, then in a database file.</li>
  * </ul>
