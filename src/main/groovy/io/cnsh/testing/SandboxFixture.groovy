@@ -286,10 +286,16 @@ class SandboxFixture implements AutoCloseable {
 
     /**
      * Starts over: the store gets the seed again, faults are switched off, the request log, request
-     * listeners and the runs directory are cleared.
+     * listeners and the runs directory are cleared. Requests still in flight from before (one a
+     * client gave up on while latency held it) are let finish first, for up to a minute, so that
+     * none of them lands in the new store or takes a fault meant for what comes next.
      */
     void reset(Seed seed = this.seed) {
         faults.clear().seed(1)
+        long until = System.nanoTime() + 60_000_000_000L
+        while (server.inFlight() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5)
+        }
         server.reset(seed)
         listeners.clear()
         settle()
