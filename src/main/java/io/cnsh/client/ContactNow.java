@@ -56,7 +56,7 @@ public final class ContactNow implements AutoCloseable {
         this.redactor = new Redactor();
         String base = baseUri.toString().replaceAll("/+$", "");
         WireCodec codec = WireCodec.of(format);
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient http = PlainHttp.forScheme(HttpClient.newBuilder(), baseUri)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.connectTimeout)
                 .build();
