@@ -83,29 +83,11 @@ public final class Main implements Callable<Integer> {
             System.out.println(CnshVersion.line());
             return;
         }
-        if (startsRepl(args)) {
-            // picocli's factory would load Groovy's runtime (0.5 s) to support closures in annotations,
-            // which the shell's own options do not use; the shell loads it after the first prompt.
-            System.setProperty("picocli.disable.closures", System.getProperty("picocli.disable.closures", "true"));
-        }
+        // picocli's factory would load Groovy's runtime (0.5 s) to support closures in annotations,
+        // which cnsh's options (Java annotations) never use; the shell loads it after the first prompt,
+        // -e and run when they compile, token get never.
+        System.setProperty("picocli.disable.closures", System.getProperty("picocli.disable.closures", "true"));
         System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
-    }
-
-    /** True when the arguments are target options only, so cnsh will start the shell. */
-    static boolean startsRepl(String... args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            switch (name) {
-                case "--sandbox", "--debug", "--trace", "--yes" -> { }
-                case "--sandbox-data", "--profile", "--base-url", "--username", "--format", "--max-changes" ->
-                        i += a.contains("=") ? 0 : 1;
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**

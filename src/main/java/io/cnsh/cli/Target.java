@@ -34,7 +34,8 @@ final class Target implements AutoCloseable {
 
     /**
      * Resolves the target: {@code --sandbox}, else {@code --profile}/{@code CNSH_PROFILE}, else
-     * {@code --base-url}/{@code CNSH_BASE_URL}, else the embedded sandbox under {@code $CNSH_HOME/sandbox}.
+     * {@code --base-url}/{@code CNSH_BASE_URL}, else the embedded sandbox under {@code $CNSH_HOME/sandbox},
+     * which starts when its client is first used.
      */
     static Target open(TargetOptions o, Map<String, String> env, java.io.PrintWriter log) {
         return open(o, env, log, List.of());
@@ -53,11 +54,13 @@ final class Target implements AutoCloseable {
         String profileName = o.profile != null ? o.profile : blankToNull(env.get("CNSH_PROFILE"));
         String baseUrl = o.baseUrl != null ? o.baseUrl : blankToNull(env.get("CNSH_BASE_URL"));
         if (Boolean.TRUE.equals(o.sandbox) || profileName == null && baseUrl == null) {
-            EmbeddedSandbox sb = EmbeddedSandbox.start(o.sandboxData != null ? o.sandboxData : home.sandbox());
-            ContactNow.Builder b = sb.clientBuilder().format(format == null ? Format.JSON : format);
-            bind(b, address);
-            debug(b, o, log);
-            return new Target(b.build(), "sandbox", true, false, sb);
+            EmbeddedSandbox sb = EmbeddedSandbox.lazy(o.sandboxData != null ? o.sandboxData : home.sandbox());
+            ContactNow client = sb.client(format == null ? Format.JSON : format, b -> {
+                bind(b, address);
+                debug(b, o, log);
+                return b;
+            });
+            return new Target(client, "sandbox", true, false, sb);
         }
         if (profileName != null) {
             Profiles profiles = Profiles.load(home);

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A client for one ContactNow account: tokens, agents, retries and secret-safe logging, built once
@@ -44,15 +45,18 @@ public final class ContactNow implements AutoCloseable {
     private final TokenManager tokens;
     private final AgentsClient agents;
     private final Redactor redactor;
+    private final Supplier<ContactNow> opener;
+    private ContactNow opened;
 
     private ContactNow(Builder b) {
+        this.opener = null;
         this.baseUri = Objects.requireNonNull(b.baseUri, "baseUrl");
         this.username = Objects.requireNonNull(b.username, "credentials");
         this.format = b.format;
         this.redactor = new Redactor();
         String base = baseUri.toString().replaceAll("/+$", "");
         WireCodec codec = WireCodec.of(format);
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient http = PlainHttp.forScheme(HttpClient.newBuilder(), baseUri)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(b.connectTimeout)
                 .build();
@@ -101,12 +105,42 @@ public final class ContactNow implements AutoCloseable {
     }
 
     private ContactNow(ContactNow base, AgentsClient agents) {
+        this.opener = null;
         this.baseUri = base.baseUri;
         this.username = base.username;
         this.format = base.format;
         this.redactor = base.redactor;
         this.tokens = base.tokens;
         this.agents = agents;
+    }
+
+    private ContactNow(String username, Format format, Supplier<ContactNow> opener) {
+        this.username = Objects.requireNonNull(username, "username");
+        this.format = Objects.requireNonNull(format, "format");
+        this.opener = opener;
+        this.baseUri = null;
+        this.redactor = null;
+        this.tokens = null;
+        this.agents = null;
+    }
+
+    /**
+     * A client that builds the real one (for instance after starting a server) on first use of
+     * anything but its user name and format, once; a failed opening is tried again on the next use.
+     */
+    public static ContactNow opening(String username, Format format, Supplier<ContactNow> opener) {
+        return new ContactNow(username, format, Objects.requireNonNull(opener, "opener"));
+    }
+
+    /** The client that answers: this one, or the one an {@link #opening} client has built. */
+    private synchronized ContactNow open() {
+        if (opener == null) {
+            return this;
+        }
+        if (opened == null) {
+            opened = opener.get();
+        }
+        return opened;
     }
 
     /** A builder with the defaults: JSON, batches of 100, one at a time, pages of 500, no rate limit. */
@@ -116,7 +150,7 @@ public final class ContactNow implements AutoCloseable {
 
     /** The agents of the account. */
     public AgentsClient agents() {
-        return agents;
+        return open().agents;
     }
 
     /**
@@ -124,16 +158,20 @@ public final class ContactNow implements AutoCloseable {
      * command (the command line and the shell put each command's {@link ChangeGuard} here).
      */
     public ContactNow withWriteGate(WriteGate gate) {
-        return new ContactNow(this, agents.withGate(Objects.requireNonNull(gate, "gate")));
+        Objects.requireNonNull(gate, "gate");
+        if (opener != null) {
+            return opening(username, format, () -> open().withWriteGate(gate));
+        }
+        return new ContactNow(this, agents.withGate(gate));
     }
 
     /** The token lifecycle (get, validate, forget). */
     public TokenManager tokens() {
-        return tokens;
+        return open().tokens;
     }
 
     public URI baseUri() {
-        return baseUri;
+        return open().baseUri;
     }
 
     public String username() {
@@ -146,7 +184,7 @@ public final class ContactNow implements AutoCloseable {
 
     /** Masks every secret this client knows of (API password, current token) in the text. */
     public String redact(String text) {
-        return redactor.redact(text);
+        return open().redactor.redact(text);
     }
 
     @Override
@@ -156,7 +194,7 @@ public final class ContactNow implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ContactNow[" + baseUri + ", user " + username + ", " + format.wireName() + "]";
+        return "ContactNow[" + baseUri() + ", user " + username + ", " + format.wireName() + "]";
     }
 
     /** Builds a {@link ContactNow}; only the base URL and the credentials are required. */
