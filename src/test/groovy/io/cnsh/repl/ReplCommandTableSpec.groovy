@@ -11,21 +11,10 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /** The command table ({@link ReplCommands}) as the shell uses it: one place, one order, every handler reachable. */
-class ReplCommandTableSpec extends Specification {
+class ReplCommandTableSpec extends ShellSandboxSpec {
 
     static final List<String> NAMES = ['/help', '/connect', '/login', '/format', '/columns', '/reveal', '/load', '/save',
                                        '/history', '/trace', '/exit']
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
-
-    def setup() {
-        server.reset(Seed.DEMO)
-    }
 
     def "the table holds every command once, in the order /help lists them, each with a description"() {
         given:

@@ -12,21 +12,10 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /** The slash commands, typed into the shell over a dumb terminal. */
-class ReplCommandsSpec extends Specification {
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
+class ReplCommandsSpec extends ShellSandboxSpec {
 
     /** What the connector was asked to open: name, format, password. */
     List<List> connects = []
-
-    def setup() {
-        server.reset(Seed.DEMO)
-    }
 
     DumbShell shell() {
         new DumbShell(home, DumbShell.sandboxTarget(server), { String name, Format format, char[] password ->

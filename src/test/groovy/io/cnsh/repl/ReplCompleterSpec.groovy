@@ -19,14 +19,7 @@ import spock.util.concurrent.PollingConditions
  * Tab completion: what the completer offers for the text before the cursor, narrowed the way JLine
  * narrows it (candidates that start with the word being typed).
  */
-class ReplCompleterSpec extends Specification {
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
+class ReplCompleterSpec extends ShellSandboxSpec {
 
     ReplSession session
     ReplCompleter completer

@@ -14,17 +14,9 @@ import spock.lang.TempDir
 import spock.util.concurrent.PollingConditions
 
 /** Lines typed into the shell over a dumb terminal, against a loopback sandbox. */
-class ReplEvaluatorSpec extends Specification {
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
+class ReplEvaluatorSpec extends ShellSandboxSpec {
 
     def setup() {
-        server.reset(Seed.DEMO)
         server.faults().clear()
     }
 

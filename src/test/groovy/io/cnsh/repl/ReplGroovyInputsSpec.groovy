@@ -12,18 +12,7 @@ import spock.lang.TempDir
  * Inputs that a lexer of its own would misread, typed into the shell over a dumb terminal: each
  * behaves as plain Groovy does, because the shell reads them with the DSL's scanner.
  */
-class ReplGroovyInputsSpec extends Specification {
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
-
-    def setup() {
-        server.reset(Seed.DEMO)
-    }
+class ReplGroovyInputsSpec extends ShellSandboxSpec {
 
     def "#what runs in one line and its answer ends with #last"() {
         given:

@@ -15,18 +15,7 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /** The history file: kept across sessions, readable by its owner only, never holding a secret. */
-class ReplHistorySpec extends Specification {
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
-
-    def setup() {
-        server.reset(Seed.DEMO)
-    }
+class ReplHistorySpec extends ShellSandboxSpec {
 
     def "the history file never holds a pin or a password, but keeps the rest of the line"() {
         given:

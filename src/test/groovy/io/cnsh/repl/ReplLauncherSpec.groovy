@@ -10,14 +10,7 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /** The public way to embed the shell: a target, a home, plain streams, an exit code. */
-class ReplLauncherSpec extends Specification {
-
-    @Shared
-    @AutoCleanup
-    SandboxServer server = SandboxServer.builder().port(0).inMemory().build().start()
-
-    @TempDir
-    Path home
+class ReplLauncherSpec extends ShellSandboxSpec {
 
     def "the shell runs over plain streams and returns its exit code"() {
         given:
