@@ -54,9 +54,10 @@ class SignalStopSpec extends Specification {
         cnsh.faults.latency(Duration.ofMillis(250), Duration.ZERO)
         child = ChildCnsh.start(cnsh, dir, ['run', SCRIPT, csv.toString(), '--apply', '--batch-size', '1'])
 
-        when: 'the signal comes once three batches have been answered'
-        new PollingConditions(timeout: 60, delay: 0.1).eventually {
+        when: 'the signal comes once three batches have been answered and the next one is at the sandbox'
+        new PollingConditions(timeout: 60, delay: 0.01).eventually {
             assert cnsh.requests('agents/update').size() >= 3
+            assert cnsh.faults.held() == 1
         }
         child.signal(signal)
         int exit = child.waitFor()
