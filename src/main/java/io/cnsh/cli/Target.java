@@ -3,6 +3,7 @@ package io.cnsh.cli;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.ConfigException;
 import io.cnsh.client.ContactNow;
+import io.cnsh.client.PasswordCommand;
 import io.cnsh.client.Profile;
 import io.cnsh.client.Profiles;
 import io.cnsh.client.Region;
@@ -65,7 +66,9 @@ final class Target implements AutoCloseable {
         if (profileName != null) {
             Profiles profiles = Profiles.load(home);
             Profile p = profiles.require(profileName);
-            char[] password = password(env, p.username(), () -> profiles.savedPassword(p.name()).orElse(null));
+            // CNSH_PASSWORD, else the saved password, else the profile's password_command, else a prompt
+            char[] password = password(env, p.username(), () -> profiles.savedPassword(p.name()).orElseGet(
+                    () -> profiles.passwordCommand(p.name()).map(c -> PasswordCommand.run(p.name(), c)).orElse(null)));
             ContactNow.Builder b = p.clientBuilder().credentials(p.username(), password).tokenCache(home.tokens());
             if (format != null) {
                 b.format(format);
