@@ -60,7 +60,8 @@ public final class PasswordCommand {
             if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)
                     || !line.read.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 stop(process);
-                throw new ConfigException(what + " did not finish within " + timeout.toSeconds() + " s");
+                throw new ConfigException(what + " did not finish within "
+                        + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
             }
         } catch (InterruptedException e) {
             stop(process);

@@ -146,7 +146,8 @@ public final class ProfileEditor {
     private void write(Path file, String text) {
         try {
             OwnerOnlyFiles.createDirectories(home.root());
-            OwnerOnlyFiles.replace(file, text.getBytes(StandardCharsets.UTF_8));
+            // a config kept elsewhere (a dotfiles repository) and linked in stays linked
+            OwnerOnlyFiles.replace(Files.isSymbolicLink(file) ? file.toRealPath() : file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot write " + file + ": " + OwnerOnlyFiles.reason(e));
         }
