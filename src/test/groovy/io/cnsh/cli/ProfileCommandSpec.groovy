@@ -281,4 +281,63 @@ class ProfileCommandSpec extends Specification {
         true  | [:]                    || 'saved (password_command is not used)'
         true  | [CNSH_PASSWORD: 'env'] || 'saved (password_command is not used)'
     }
+
+    def "a config linked in from elsewhere is written through its link, which stays"() {
+        given:
+        Path elsewhere = tmp.resolve('dotfiles')
+        Files.createDirectories(elsewhere)
+        Files.writeString(elsewhere.resolve('cnsh-config'), HAND_WRITTEN)
+        Files.createDirectories(root)
+        Files.createSymbolicLink(config(), elsewhere.resolve('cnsh-config'))
+
+        when:
+        int code = cnsh('profile', 'add', 'x', '--url', 'eu', '--username', 'u')
+
+        then:
+        code == Main.OK
+        Files.isSymbolicLink(config())
+        Files.readString(elsewhere.resolve('cnsh-config')) == HAND_WRITTEN + '\n[profiles.x]\nurl = "eu"\nusername = "u"\n'
+    }
+
+    def "a profile written as #form is left for the user to edit, exit 1, the file unchanged"() {
+        given:
+        Files.createDirectories(root)
+        Files.writeString(config(), text)
+
+        when:
+        int code = cnsh(['profile'] + args as String[])
+
+        then:
+        code == Main.ERROR
+        err.toString() == "cnsh: $message\n".replace('CONFIG', config().toString())
+        Files.readString(config()) == text
+
+        where:
+        form             | text                                                    | args                                                   || message
+        'dotted keys'    | 'profiles.odd.url = "eu"\nprofiles.odd.username = "u"\n' | ['remove', 'odd']                                  || "profile 'odd' is not written as a [profiles.odd] section in CONFIG; edit that file by hand"
+        'dotted keys'    | 'profiles.odd.url = "eu"\nprofiles.odd.username = "u"\n' | ['add', 'odd', '--url', 'us', '--username', 'v', '--force'] || "profile 'odd' is not written as a [profiles.odd] section in CONFIG; edit that file by hand"
+        'broken TOML'    | '[profiles.lab\nurl = "eu"\n'                          | ['add', 'x', '--url', 'us', '--username', 'v']         || 'CONFIG:1: not valid TOML (Newline not permitted here)'
+    }
+
+    def "a header-like line inside a multi-line string is not taken for a section"() {
+        given:
+        String text = '[profiles.a]\nurl = "eu"\nusername = "u"\npassword_command = """\n[profiles.b]\n"""\n'
+        Files.createDirectories(root)
+        Files.writeString(config(), text)
+
+        when:
+        int added = cnsh('profile', 'add', 'b', '--url', 'us', '--username', 'v')
+
+        then:
+        added == Main.OK
+        Files.readString(config()) == text + '\n[profiles.b]\nurl = "us"\nusername = "v"\n'
+        Profiles.load(new CnshHome(root)).passwordCommand('a').get() == '[profiles.b]\n'
+
+        when:
+        int removed = cnsh('profile', 'remove', 'b')
+
+        then:
+        removed == Main.OK
+        Files.readString(config()) == text
+    }
 }
