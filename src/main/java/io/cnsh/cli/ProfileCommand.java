@@ -209,15 +209,19 @@ final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code cnsh profile show NAME}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show every setting of a profile; never its password.")
-    static final class Show implements Callable<Integer> {
+    /** A subcommand of one profile, named by its parameter. */
+    abstract static class Named implements Callable<Integer> {
 
         @ParentCommand
         ProfileCommand parent;
 
         @Parameters(paramLabel = "NAME", description = "The profile.")
         String name;
+    }
+
+    /** {@code cnsh profile show NAME}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show every setting of a profile; never its password.")
+    static final class Show extends Named {
 
         @Override
         public Integer call() {
@@ -259,13 +263,7 @@ final class ProfileCommand implements Callable<Integer> {
     /** {@code cnsh profile remove NAME}. */
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove a profile from $CNSH_HOME/config and its saved password from credentials.")
-    static final class Remove implements Callable<Integer> {
-
-        @ParentCommand
-        ProfileCommand parent;
-
-        @Parameters(paramLabel = "NAME", description = "The profile.")
-        String name;
+    static final class Remove extends Named {
 
         @Override
         public Integer call() {

@@ -6,7 +6,6 @@ import io.cnsh.client.ContactNow;
 import io.cnsh.client.PasswordCommand;
 import io.cnsh.client.Profile;
 import io.cnsh.client.Profiles;
-import io.cnsh.client.Region;
 import io.cnsh.wire.Format;
 import java.io.Console;
 import java.net.URI;
@@ -81,16 +80,8 @@ final class Target implements AutoCloseable {
         if (user == null) {
             throw new UsageException("--base-url needs --username (or CNSH_USERNAME)");
         }
-        URI uri;
-        try {
-            uri = Region.resolve(baseUrl);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor an http(s) URL");
-        }
+        URI uri = Profiles.baseUrl(baseUrl).orElseThrow(
+                () -> new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor an http(s) URL"));
         char[] password = password(env, user, () -> null);
         ContactNow.Builder b = ContactNow.builder().baseUrl(uri).credentials(user, password)
                 .format(format == null ? Format.JSON : format).tokenCache(home.tokens());
