@@ -200,4 +200,22 @@ class PasswordCommandSpec extends Specification {
         !Files.exists(cnsh.home.resolve('config'))
         !Files.exists(cnsh.home.resolve('credentials'))
     }
+
+    def "a password_command that is #what is refused naming the file and the profile, exit 1"() {
+        given:
+        Files.writeString(cnsh.home.resolve('config'), "[profiles.lab]\nurl = \"eu\"\nusername = \"u\"\npassword_command = $value\n")
+
+        when:
+        int code = run('--profile', 'lab', 'token', 'get')
+
+        then:
+        code == Main.ERROR
+        err.toString() == "cnsh: ${cnsh.home.resolve('config')} [profiles.lab]: password_command must be a command line in quotes\n"
+
+        where:
+        what        | value
+        'blank'     | '"  "'
+        'a number'  | '42'
+        'a list'    | '["pass", "show"]'
+    }
 }
