@@ -9,6 +9,7 @@ import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
 import java.time.Duration
 import spock.lang.AutoCleanup
+import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -217,5 +218,35 @@ class PasswordCommandSpec extends Specification {
         'blank'     | '"  "'
         'a number'  | '42'
         'a list'    | '["pass", "show"]'
+    }
+
+    @Requires({ new File('/usr/bin/script').canExecute() })
+    def "on a terminal profile add --save-password asks for the password without echoing it"() {
+        given: 'cnsh on a pseudo-terminal of script(1), its output in a file'
+        String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
+        String java = "java -cp '$cp' ${Main.name} profile add lab --url eu --username $USER --save-password"
+        Path output = tmp.resolve('tty.txt')
+        def builder = new ProcessBuilder('script', '-qec', java, '/dev/null').redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+        builder.environment().putAll([CNSH_HOME: cnsh.home.toString(), TERM: 'dumb'])
+        builder.environment().remove('CNSH_PASSWORD')
+        Process process = builder.start()
+
+        when: 'the password is typed once the question is asked'
+        new PollingConditions(timeout: 60).eventually {
+            assert Files.readString(output).contains("API password for $USER: ")
+        }
+        process.outputStream.write("$PASSWORD\n".getBytes('UTF-8'))
+        process.outputStream.flush()
+
+        then:
+        process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)
+        process.exitValue() == Main.OK
+        !Files.readString(output).contains(PASSWORD)
+        Files.readString(output).contains("its password saved in ${cnsh.home.resolve('credentials')}")
+        Files.readString(cnsh.home.resolve('credentials')) == "[profiles.lab]\npassword = \"$PASSWORD\"\n"
+
+        cleanup:
+        process?.destroyForcibly()
     }
 }
