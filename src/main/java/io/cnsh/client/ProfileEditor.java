@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +45,13 @@ public final class ProfileEditor {
      * @param replace false refuses a profile that exists
      */
     public void put(String name, Map<String, Object> keys, char[] password, boolean replace) {
+        locked(() -> {
+            doPut(name, keys, password, replace);
+            return null;
+        });
+    }
+
+    private void doPut(String name, Map<String, Object> keys, char[] password, boolean replace) {
         String oldConfig = read(home.config());
         ConfigText config = new ConfigText(oldConfig);
         if (config.has(name) && !replace) {
@@ -74,6 +84,10 @@ public final class ProfileEditor {
 
     /** Removes the profile's section and its saved password; false when the config has no such section. */
     public boolean remove(String name) {
+        return locked(() -> doRemove(name));
+    }
+
+    private boolean doRemove(String name) {
         String oldConfig = read(home.config());
         ConfigText config = new ConfigText(oldConfig);
         if (!config.has(name)) {
@@ -97,6 +111,23 @@ public final class ProfileEditor {
             write(home.credentials(), newCredentials);
         }
         return true;
+    }
+
+    /**
+     * Runs an edit holding {@code $CNSH_HOME/config.lock}, so that two cnsh processes editing profiles at
+     * once each see the other's edit instead of writing over it.
+     */
+    private <T> T locked(java.util.function.Supplier<T> edit) {
+        Path lock = home.root().resolve("config.lock");
+        try {
+            OwnerOnlyFiles.createDirectories(home.root());
+            OwnerOnlyFiles.createFile(lock);
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                return edit.get();
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot lock " + lock + ": " + OwnerOnlyFiles.reason(e));
+        }
     }
 
     /** Refuses an edit after which any profile but {@code name} would read differently. */

@@ -220,6 +220,18 @@ class PasswordCommandSpec extends Specification {
         'a list'    | '["pass", "show"]'
     }
 
+    def "profiles added by several cnsh processes at once are all kept"() {
+        when:
+        List<ChildCnsh> children = (1..4).collect { n ->
+            Path dir = Files.createDirectories(tmp.resolve("child-$n"))
+            ChildCnsh.start(cnsh, dir, ['profile', 'add', "p$n".toString(), '--url', 'eu', '--username', "u$n".toString()])
+        }
+
+        then:
+        children.every { it.waitFor() == Main.OK }
+        io.cnsh.client.Profiles.load(new io.cnsh.client.CnshHome(cnsh.home)).names() as Set == ['p1', 'p2', 'p3', 'p4'] as Set
+    }
+
     @Requires({ new File('/usr/bin/script').canExecute() })
     def "on a terminal profile add --save-password asks for the password without echoing it"() {
         given: 'cnsh on a pseudo-terminal of script(1), its output in a file'
