@@ -30,7 +30,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
-        subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class, TestCommand.class, BenchCommand.class},
+        subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class, TestCommand.class, BenchCommand.class,
+            ProfileCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",

@@ -3,9 +3,9 @@ package io.cnsh.cli;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.ConfigException;
 import io.cnsh.client.ContactNow;
+import io.cnsh.client.PasswordCommand;
 import io.cnsh.client.Profile;
 import io.cnsh.client.Profiles;
-import io.cnsh.client.Region;
 import io.cnsh.wire.Format;
 import java.io.Console;
 import java.net.URI;
@@ -65,7 +65,9 @@ final class Target implements AutoCloseable {
         if (profileName != null) {
             Profiles profiles = Profiles.load(home);
             Profile p = profiles.require(profileName);
-            char[] password = password(env, p.username(), () -> profiles.savedPassword(p.name()).orElse(null));
+            // CNSH_PASSWORD, else the saved password, else the profile's password_command, else a prompt
+            char[] password = password(env, p.username(), () -> profiles.savedPassword(p.name()).orElseGet(
+                    () -> profiles.passwordCommand(p.name()).map(c -> PasswordCommand.run(p.name(), c)).orElse(null)));
             ContactNow.Builder b = p.clientBuilder().credentials(p.username(), password).tokenCache(home.tokens());
             if (format != null) {
                 b.format(format);
@@ -78,16 +80,8 @@ final class Target implements AutoCloseable {
         if (user == null) {
             throw new UsageException("--base-url needs --username (or CNSH_USERNAME)");
         }
-        URI uri;
-        try {
-            uri = Region.resolve(baseUrl);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor an http(s) URL");
-        }
+        URI uri = Profiles.baseUrl(baseUrl).orElseThrow(
+                () -> new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor an http(s) URL"));
         char[] password = password(env, user, () -> null);
         ContactNow.Builder b = ContactNow.builder().baseUrl(uri).credentials(user, password)
                 .format(format == null ? Format.JSON : format).tokenCache(home.tokens());

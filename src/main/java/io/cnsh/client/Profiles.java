@@ -31,6 +31,7 @@ import java.util.Set;
  * rate_limit = 5        # requests per second, optional
  * production = true
  * address = ["203.0.113.7", "203.0.113.8"]   # optional token binding
+ * password_command = "pass show contactnow/api"  # optional, see PasswordCommand
  * </pre>
  *
  * <p>Saved passwords live apart, in the owner-only {@code credentials} file
@@ -39,24 +40,52 @@ import java.util.Set;
 public final class Profiles {
 
     private static final Set<String> KEYS = Set.of("url", "base_url", "region", "username", "format",
-            "campaign", "batch_size", "rate_limit", "production", "address");
+            "campaign", "batch_size", "rate_limit", "production", "address",
+            "password_command");
 
     private final Map<String, Profile> byName;
+    private final Map<String, String> passwordCommands;
     private final CnshHome home;
 
-    private Profiles(CnshHome home, Map<String, Profile> byName) {
+    private Profiles(CnshHome home, Map<String, Profile> byName, Map<String, String> passwordCommands) {
         this.home = home;
         this.byName = byName;
+        this.passwordCommands = passwordCommands;
     }
 
     /** Reads the config file; a missing file means no profiles. */
     public static Profiles load(CnshHome home) {
         Path file = home.config();
-        Map<String, Profile> profiles = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
-            return new Profiles(home, profiles);
+            return new Profiles(home, new LinkedHashMap<>(), Map.of());
         }
-        JsonNode root = readToml(file);
+        return from(home, readToml(file));
+    }
+
+    /** Reads {@code text} as the config file would be read, to check a new one before it is written. */
+    public static Profiles parse(CnshHome home, String text) {
+        return from(home, readTomlText(home.config(), text));
+    }
+
+    /** The base URI a {@code url} value stands for ({@code eu}, {@code us} or an http(s) URL), if it is one. */
+    public static Optional<URI> baseUrl(String url) {
+        URI base;
+        try {
+            base = url == null ? null : Region.resolve(url);
+        } catch (IllegalArgumentException e) {
+            base = null;
+        }
+        if (base == null || base.getHost() == null
+                || !("http".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme()))) {
+            return Optional.empty();
+        }
+        return Optional.of(base);
+    }
+
+    private static Profiles from(CnshHome home, JsonNode root) {
+        Path file = home.config();
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        Map<String, String> commands = new LinkedHashMap<>();
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!key.equals("profiles")) {
@@ -67,8 +96,20 @@ public final class Profiles {
         for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             profiles.put(e.getKey(), parse(file, e.getKey(), e.getValue(), home.credentials()));
+            JsonNode command = e.getValue().get("password_command");
+            if (command != null && (!command.isTextual() || command.asText().isBlank())) {
+                throw new ConfigException(file + " [profiles." + e.getKey() + "]: password_command must be a command line in quotes");
+            }
+            if (command != null) {
+                commands.put(e.getKey(), command.asText());
+            }
         }
-        return new Profiles(home, profiles);
+        return new Profiles(home, profiles, commands);
+    }
+
+    /** The command that prints a profile's password ({@code password_command}), if it has one. */
+    public Optional<String> passwordCommand(String profile) {
+        return Optional.ofNullable(passwordCommands.get(profile));
     }
 
     public Optional<Profile> get(String name) {
@@ -113,12 +154,25 @@ public final class Profiles {
         try {
             return new TomlMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new ConfigException(file + (line > 0 ? ":" + line : "") + ": not valid TOML ("
-                    + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("'[^']*'", "'…'") + ")");
+            throw notToml(file, e);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private static JsonNode readTomlText(Path file, String text) {
+        try {
+            JsonNode root = new TomlMapper().readTree(text);
+            return root == null || root.isMissingNode() ? new TomlMapper().createObjectNode() : root;
+        } catch (JsonProcessingException e) {
+            throw notToml(file, e);
+        }
+    }
+
+    private static ConfigException notToml(Path file, JsonProcessingException e) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        return new ConfigException(file + (line > 0 ? ":" + line : "") + ": not valid TOML ("
+                + e.getOriginalMessage().replaceAll("\\s+", " ").replaceAll("'[^']*'", "'…'") + ")");
     }
 
     private static Profile parse(Path file, String name, JsonNode p, Path credentials) {
@@ -135,16 +189,8 @@ public final class Profiles {
         if (url == null) {
             throw new ConfigException(where + ": no url (eu, us, or a base URL)");
         }
-        URI base;
-        try {
-            base = Region.resolve(url);
-        } catch (IllegalArgumentException e) {
-            base = null;
-        }
-        if (base == null || base.getHost() == null
-                || !("http".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme()))) {
-            throw new ConfigException(where + ": url '" + url + "' is neither eu, us nor an http(s) URL");
-        }
+        URI base = baseUrl(url).orElseThrow(
+                () -> new ConfigException(where + ": url '" + url + "' is neither eu, us nor an http(s) URL"));
         String username = text(p, "username", null);
         if (username == null) {
             throw new ConfigException(where + ": no username");

@@ -23,8 +23,11 @@ class ChildCnsh {
         this.err = err
     }
 
-    /** Starts {@code cnsh --base-url FIXTURE --username demo ARGS}; {@code limitKb} sets {@code ulimit -f} first. */
-    static ChildCnsh start(SandboxFixture cnsh, Path dir, List<String> args, Integer limitKb = null) {
+    /**
+     * Starts {@code cnsh --base-url FIXTURE --username demo ARGS}; {@code limitKb} sets {@code ulimit -f} first;
+     * {@code env} is put over the child's environment last.
+     */
+    static ChildCnsh start(SandboxFixture cnsh, Path dir, List<String> args, Integer limitKb = null, Map<String, String> env = [:]) {
         String cp = System.getProperty('surefire.test.class.path') ?: System.getProperty('java.class.path')
         List<String> command = ['java', '-XX:-UsePerfData', '-XX:TieredStopAtLevel=1', '-cp', cp, Main.name,
                                 '--base-url', cnsh.client.baseUri().toString(), '--username', 'demo'] + args
@@ -40,6 +43,7 @@ class ChildCnsh {
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
         builder.environment().keySet().removeAll(['CNSH_PROFILE', 'CNSH_BASE_URL', 'CNSH_USERNAME', 'CNSH_ASSUME_YES'])
         builder.environment().putAll([CNSH_HOME: cnsh.home.toString(), CNSH_PASSWORD: 'demo', TERM: 'dumb'])
+        builder.environment().putAll(env)
         new ChildCnsh(builder.start(), out, err)
     }
 
