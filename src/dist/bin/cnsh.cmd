@@ -8,9 +8,15 @@ set "CNSH_LIB=%~dp0..\lib"
 if not exist "%CNSH_LIB%\cnsh.jar" goto nojar
 
 set "CNSH_JAVA=java"
-if defined JAVA_HOME set "CNSH_JAVA=%JAVA_HOME%\bin\java.exe"
-if defined JAVA_HOME if not exist "%CNSH_JAVA%" goto badhome
-if not defined JAVA_HOME where java >nul 2>&1 || goto nojava
+if defined JAVA_HOME goto javahome
+where java >nul 2>&1
+if errorlevel 1 goto nojava
+goto version
+:javahome
+set "CNSH_JAVA=%JAVA_HOME%\bin\java.exe"
+if not exist "%CNSH_JAVA%" goto badhome
+
+:version
 
 rem The version from the line of java -version that reads: NAME version "17.0.15" ...
 set "CNSH_JV="
@@ -36,11 +42,11 @@ if "%~1"=="-e" goto short
 if "%~1"=="token" goto short
 if "%~1"=="--version" goto short
 if "%~1"=="-V" goto short
-if "%~1"=="--sandbox" shift & goto kind
-if "%~1"=="--debug" shift & goto kind
-if "%~1"=="--trace" shift & goto kind
-if "%~1"=="--yes" shift & goto kind
-for %%o in (--sandbox-data --profile --base-url --username --format --max-changes) do if "%~1"=="%%o" shift & shift & goto kind
+if "%~1"=="--sandbox" (shift & goto kind)
+if "%~1"=="--debug" (shift & goto kind)
+if "%~1"=="--trace" (shift & goto kind)
+if "%~1"=="--yes" (shift & goto kind)
+for %%o in (--sandbox-data --profile --base-url --username --format --max-changes) do if "%~1"=="%%o" (shift & shift & goto kind)
 goto :eof
 :short
 set "CNSH_SHORT=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"

@@ -7,6 +7,7 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.FileTime
 import java.nio.file.attribute.PosixFilePermissions
 import java.security.MessageDigest
 import java.util.concurrent.TimeUnit
@@ -162,6 +163,25 @@ class ReleaseArchiveIT extends Specification {
         r.err == ''
         before.size() == 1
         filesIn(sharedHome.resolve('cache/cds')) == before
+        Files.readString(classLog).contains('source: shared objects file (top)')
+    }
+
+    def "an archive older than cnsh.jar (the same version built again) is recorded anew"() {
+        given:
+        List<Path> archives = filesIn(sharedHome.resolve('cache/cds'))
+        assert archives.size() == 1
+        Files.setLastModifiedTime(archives[0], FileTime.fromMillis(0))
+        Path classLog = work.resolve('classes.log')
+
+        when:
+        def recording = cnsh([launcher(), '-e', '1 + 1'], sharedHome)
+        def next = cnsh([launcher(), '-e', '2 + 2'], sharedHome, [CNSH_JAVA_OPTS: "-Xlog:class+load=info:file=${classLog}".toString()])
+
+        then:
+        recording.out == '2\n'
+        next.out == '4\n'
+        filesIn(sharedHome.resolve('cache/cds')) == archives
+        Files.getLastModifiedTime(archives[0]) > Files.getLastModifiedTime(dist.resolve('lib/cnsh.jar'))
         Files.readString(classLog).contains('source: shared objects file (top)')
     }
 
