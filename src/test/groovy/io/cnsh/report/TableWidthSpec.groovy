@@ -63,6 +63,31 @@ class TableWidthSpec extends Specification {
         ]
     }
 
+    def "report text and bars line up wide names, and the SVG labels are cut between characters"() {
+        given:
+        def names = ['\u674E\u5C0F\u9F8D', 'Zoe\u0308', '\uD83D\uDC69\u200D\uD83D\uDCBB' * 20]
+        def report = Report.builder('teams', 'Teams \u674E')
+                .columns('team', 'agents')
+                .overview(names.collect { new Bar(it, 3) })
+                .section(new Section('team', 'Agents by team \uD83C\uDDEC\uD83C\uDDE7', names.collect { [it, 3L] },
+                        names.collect { new Bar(it, 3) }))
+                .build()
+
+        when:
+        def lines = report.render(ReportFormat.TABLE).readLines()
+        def html = report.render(ReportFormat.HTML)
+
+        then: 'titles are underlined to their width, the overview bars start in one column'
+        DisplayWidth.of(lines[1]) == DisplayWidth.of(lines[0])
+        lines.findAll { it.endsWith('3  ' + '#' * 30) }.collect { DisplayWidth.of(it) }.unique().size() == 1
+        def underlined = lines.findIndexOf { it.startsWith('Agents by team') }
+        DisplayWidth.of(lines[underlined + 1]) == DisplayWidth.of(lines[underlined])
+        lines.every { noBrokenCharacter(it) }
+
+        and: 'the long label is cut whole in the chart'
+        html.contains('text-anchor="end">' + '\uD83D\uDC69\u200D\uD83D\uDCBB' * 13 + '\u2026</text>')
+    }
+
     /** No lone surrogate, no combining mark or joiner right after a space, the ellipsis or the line start. */
     static boolean noBrokenCharacter(String line) {
         for (int i = 0; i < line.length(); i++) {
