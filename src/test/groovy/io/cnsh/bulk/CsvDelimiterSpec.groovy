@@ -95,6 +95,7 @@ class CsvDelimiterSpec extends Specification {
         'tab'  | 'agentid\tname\n1\tZo\u00EB; A, B\n'     || [[agentid: '1', name: 'Zo\u00EB; A, B']]
         '\\t'  | 'agentid\tname\n1\t"x\ty"\n'             || [[agentid: '1', name: 'x\ty']]
         'TAB'  | 'agentid\tname\n1\tx\n'                  || [[agentid: '1', name: 'x']]
+        '\t'   | 'agentid\tname\n1\ty\n'                  || [[agentid: '1', name: 'y']]
     }
 
     def "an explicit ';' plans an update whose header alone would be refused"() {
