@@ -38,6 +38,9 @@ class Options {
     @Option(names = '--skip-invalid', description = 'Leave rows with problems out instead of refusing the plan.')
     boolean skipInvalid
 
+    @Option(names = '--delimiter', paramLabel = 'C', description = 'The CSV separator: , ; or tab (default: read from the header).')
+    String delimiter
+
     @Option(names = ['-h', '--help'], usageHelp = true, description = 'Show this help.')
     boolean help
 }
@@ -52,7 +55,16 @@ if (opts.batchSize != null && opts.batchSize < 1) {
     exit 2
 }
 
+Character delimiter = null
+try {
+    delimiter = opts.delimiter == null ? null : CsvTable.delimiter(opts.delimiter)
+} catch (IllegalArgumentException e) {
+    err.println "bulk-update.groovy: ${e.message}"
+    exit 2
+}
+
 def builder = Bulk.builder(cn)
+        .delimiter(delimiter)
         .runs(RunStore.fromEnvironment(env))
         .skipInvalid(opts.skipInvalid)
         .progress(Progress.auto(err))

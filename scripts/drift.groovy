@@ -24,12 +24,22 @@ class Options {
     @Option(names = '--unmanaged', description = 'Also report live agents (not deleted, not system) the file does not name.')
     boolean unmanaged
 
+    @Option(names = '--delimiter', paramLabel = 'C', description = 'The CSV separator: , ; or tab (default: read from the header).')
+    String delimiter
+
     @Option(names = ['-h', '--help'], usageHelp = true, description = 'Show this help.')
     boolean help
 }
 
 def opts = parseArgs(new Options())
-def bulk = Bulk.builder(cn).listUnmanaged(opts.unmanaged).build()
+Character delimiter = null
+try {
+    delimiter = opts.delimiter == null ? null : CsvTable.delimiter(opts.delimiter)
+} catch (IllegalArgumentException e) {
+    err.println "drift.groovy: ${e.message}"
+    exit 2
+}
+def bulk = Bulk.builder(cn).listUnmanaged(opts.unmanaged).delimiter(delimiter).build()
 try {
     def plan = bulk.planDrift(opts.csv)
     plan.lines().each { out.println it }

@@ -3,10 +3,11 @@ package io.cnsh.bulk;
 import io.cnsh.client.AgentQuery;
 import io.cnsh.client.ContactNow;
 import io.cnsh.model.Agent;
+import io.cnsh.wire.TextFileException;
+import io.cnsh.wire.TextFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,6 +57,7 @@ public final class Bulk {
     private final Plan.Options options;
     private final boolean listUnmanaged;
     private final Consumer<String> notices;
+    private final Character delimiter;
 
     private Bulk(Builder b) {
         this.client = Objects.requireNonNull(b.client, "client");
@@ -67,6 +69,7 @@ public final class Bulk {
         this.options = new Plan.Options(b.skipInvalid, b.updateExisting);
         this.listUnmanaged = b.listUnmanaged;
         this.notices = b.notices;
+        this.delimiter = b.delimiter;
     }
 
     /** A builder for bulk runs through this client. */
@@ -101,7 +104,7 @@ public final class Bulk {
      */
     public Plan plan(Plan.Kind kind, Path csv) {
         byte[] bytes = read(csv);
-        CsvTable table = CsvTable.parse(csv.getFileName().toString(), bytes);
+        CsvTable table = CsvTable.parse(csv.getFileName().toString(), bytes, delimiter);
         // a file that cannot be planned is refused before anything is sent, reads included
         Planner.checkColumns(kind, table);
         List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
@@ -164,7 +167,7 @@ public final class Bulk {
             throw new BulkException(state.input + " changed since run " + runId + " started; a resume applies the"
                     + " file it started with: restore it, or plan the changed file as a new run");
         }
-        CsvTable table = CsvTable.parse(state.input.getFileName().toString(), bytes);
+        CsvTable table = CsvTable.parse(state.input.getFileName().toString(), bytes, delimiter);
         List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
         Plan fresh = Planner.plan(state.kind, table, state.input, state.sha256, live, state.options, false);
         // rows the journal shows as done are not sent again (a few more may turn out done when resumed)
@@ -246,11 +249,9 @@ public final class Bulk {
 
     private static byte[] read(Path csv) {
         try {
-            return Files.readAllBytes(csv);
-        } catch (NoSuchFileException e) {
-            throw new BulkException("no such file: " + csv);
-        } catch (IOException e) {
-            throw new BulkException("cannot read " + csv + ": " + e.getMessage(), e);
+            return TextFiles.bytes(csv);
+        } catch (TextFileException e) {
+            throw new BulkException(e.getMessage());
         }
     }
 
@@ -279,6 +280,7 @@ public final class Bulk {
         private boolean updateExisting;
         private boolean listUnmanaged;
         private Consumer<String> notices = line -> { };
+        private Character delimiter;
 
         private Builder(ContactNow client) {
             this.client = client;
@@ -344,6 +346,12 @@ public final class Bulk {
         /** Drift: also list live agents that no row names. */
         public Builder listUnmanaged(boolean list) {
             this.listUnmanaged = list;
+            return this;
+        }
+
+        /** The CSV's separator ({@link CsvTable#delimiter}); default: found from its header. */
+        public Builder delimiter(Character sep) {
+            this.delimiter = sep;
             return this;
         }
 

@@ -1,14 +1,10 @@
 package io.cnsh.bulk;
 
 import io.cnsh.wire.CsvText;
+import io.cnsh.wire.TextFileException;
+import io.cnsh.wire.TextFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,39 +49,77 @@ public final class CsvTable {
         this.rows = List.copyOf(rows);
     }
 
-    /** Reads and checks a CSV file. */
+    /** Reads and checks a CSV file, its separator found from the header ({@link #parse(String, String, Character)}). */
     public static CsvTable read(Path file) {
+        return read(file, null);
+    }
+
+    /** Reads and checks a CSV file separated by {@code delimiter} (null: found from the header). */
+    public static CsvTable read(Path file, Character delimiter) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BulkException("no such file: " + file);
-        } catch (IOException e) {
-            throw new BulkException("cannot read " + file + ": " + e.getMessage(), e);
+            bytes = TextFiles.bytes(file);
+        } catch (TextFileException e) {
+            throw new BulkException(e.getMessage());
         }
-        return parse(file.getFileName().toString(), bytes);
+        return parse(file.getFileName().toString(), bytes, delimiter);
     }
 
     /** Checks and parses CSV bytes; {@code name} is used in messages. */
     public static CsvTable parse(String name, byte[] bytes) {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String text;
-        try {
-            text = strict.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw notUtf8(name, bytes);
-        }
-        return parse(name, text);
+        return parse(name, bytes, null);
     }
 
-    /** Parses CSV text (already decoded). */
+    /** Checks and parses CSV bytes separated by {@code delimiter} (null: found from the header). */
+    public static CsvTable parse(String name, byte[] bytes, Character delimiter) {
+        if (TextFiles.firstMalformed(bytes) >= 0) {
+            throw notUtf8(name, bytes);
+        }
+        return parse(name, new String(bytes, StandardCharsets.UTF_8), delimiter);
+    }
+
+    /**
+     * The separator a {@code --delimiter} option names: {@code ,}, {@code ;}, and a tab as
+     * {@code \t}, {@code tab} or the tab character itself.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static char delimiter(String option) {
+        if (option != null) {
+            switch (option.strip().isEmpty() ? option : option.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "," -> {
+                    return ',';
+                }
+                case ";" -> {
+                    return ';';
+                }
+                case "\t", "\\t", "tab" -> {
+                    return '\t';
+                }
+                default -> {
+                }
+            }
+        }
+        throw new IllegalArgumentException("--delimiter must be ',', ';' or tab, got '" + option + "'");
+    }
+
+    /** Parses CSV text (already decoded), its separator found from the header. */
     public static CsvTable parse(String name, String text) {
+        return parse(name, text, null);
+    }
+
+    /**
+     * Parses CSV text (already decoded) separated by {@code delimiter}. With null the separator is a
+     * comma unless the header says otherwise: a header that split by {@code ;} gives only agent
+     * field names, and split by commas does not, is read with {@code ;} (a European spreadsheet's
+     * CSV); any other header holding {@code ;} is refused, naming {@code --delimiter}.
+     */
+    public static CsvTable parse(String name, String text, Character delimiter) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<Raw> records = records(name, text);
+        char sep = delimiter != null ? delimiter : Delimiters.detect(name, text);
+        List<Raw> records = records(name, text, sep);
         int first = 0;
         while (first < records.size() && records.get(first).blank()) {
             first++;
@@ -117,7 +151,8 @@ public final class CsvTable {
             if (r.cells().size() != header.size()) {
                 throw new CsvFormatException(name + ": " + where(r.row(), r.line()) + " has " + r.cells().size()
                         + " cell" + (r.cells().size() == 1 ? "" : "s") + " but the header has " + header.size()
-                        + " columns" + (r.cells().size() > header.size() ? " (a comma in a cell needs quotes)" : ""));
+                        + " columns" + (r.cells().size() > header.size() ? " (a " + Delimiters.describe(sep)
+                        + " in a cell needs quotes)" : ""));
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
@@ -153,14 +188,14 @@ public final class CsvTable {
     }
 
     /** One record of the file before the header is applied. */
-    private record Raw(int row, int line, List<String> cells, boolean blank) {
+    record Raw(int row, int line, List<String> cells, boolean blank) {
     }
 
     private static CsvFormatException error(String name, int row, int line, String message) {
         return new CsvFormatException(name + ": " + where(row, line) + ": " + message);
     }
 
-    private static List<Raw> records(String name, String text) {
+    static List<Raw> records(String name, String text, char sep) {
         List<Raw> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
@@ -201,14 +236,14 @@ public final class CsvTable {
                         cell.append(c);
                         i++;
                     }
-                    if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                    if (i < n && text.charAt(i) != sep && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
                         throw error(name, row, startLine, "column " + column + " has text after its closing quote"
                                 + " (a quote inside a quoted cell is written twice: \"\")");
                     }
                 } else {
                     while (i < n) {
                         char c = text.charAt(i);
-                        if (c == ',' || c == '\n' || c == '\r') {
+                        if (c == sep || c == '\n' || c == '\r') {
                             break;
                         }
                         if (c == '"') {
@@ -223,7 +258,7 @@ public final class CsvTable {
                 cell.setLength(0);
                 if (i >= n) {
                     end = true;
-                } else if (text.charAt(i) == ',') {
+                } else if (text.charAt(i) == sep) {
                     i++;
                     if (i >= n) {
                         cells.add("");
@@ -250,7 +285,7 @@ public final class CsvTable {
         int line = 1;
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '\n') {
-                int bad = firstMalformed(bytes, start, i);
+                int bad = TextFiles.firstMalformed(bytes, start, i);
                 if (bad >= 0) {
                     badLines.add(line);
                     if (firstBad < 0) {
@@ -264,7 +299,7 @@ public final class CsvTable {
         }
         TreeSet<Integer> badRows = new TreeSet<>();
         try {
-            List<Raw> records = records(name, new String(bytes, StandardCharsets.UTF_8));
+            List<Raw> records = records(name, new String(bytes, StandardCharsets.UTF_8), ',');
             for (int k = 0; k < records.size(); k++) {
                 int from = records.get(k).line();
                 int to = k + 1 < records.size() ? records.get(k + 1).line() - 1 : Integer.MAX_VALUE;
@@ -289,21 +324,6 @@ public final class CsvTable {
         List<Integer> shown = numbers.stream().limit(10).toList();
         String text = shown.stream().map(String::valueOf).collect(Collectors.joining(", "));
         return numbers.size() > shown.size() ? text + " and " + (numbers.size() - shown.size()) + " more" : text;
-    }
-
-    /** The index of the first byte in {@code [from, to)} that does not start valid UTF-8, or -1. */
-    private static int firstMalformed(byte[] bytes, int from, int to) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, to - from));
-        java.nio.charset.CoderResult r = d.decode(in, out, true);
-        if (r.isError()) {
-            return in.position();
-        }
-        r = d.flush(out);
-        return r.isError() ? in.position() : -1;
     }
 
     @Override

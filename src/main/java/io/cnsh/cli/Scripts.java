@@ -7,6 +7,8 @@ import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
 import io.cnsh.dsl.Show;
+import io.cnsh.wire.TextFileException;
+import io.cnsh.wire.TextFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,7 @@ final class Scripts {
 
     static int runFile(Main main, TargetOptions options, RunOptions run, String file, List<String> args) {
         Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new UsageException("no such script: " + file);
-        }
+        checkScript(path, file);
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
@@ -41,6 +41,25 @@ final class Scripts {
                 }
             });
             return stop.requested() ? code : afterRefusal(main, guard, code);
+        }
+    }
+
+    /**
+     * Refuses, before anything is opened, a script that cannot run: missing ({@code no such script}),
+     * a directory or unreadable (usage, exit 2), or not UTF-8 (exit 1, naming the byte).
+     */
+    private static void checkScript(Path path, String file) {
+        try {
+            TextFiles.readUtf8(path);
+        } catch (TextFileException e) {
+            switch (e.problem()) {
+                case MISSING -> throw new UsageException("no such script: " + file);
+                case DIRECTORY, UNREADABLE -> throw new UsageException(e.getMessage());
+                default -> throw e;
+            }
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException("no such script: " + file);
         }
     }
 

@@ -8,10 +8,9 @@ import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import io.cnsh.client.ChangeGuard;
 import io.cnsh.model.ContactNowException;
+import io.cnsh.wire.TextFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,7 +95,7 @@ public final class ScriptRunner {
         String text;
         try {
             content = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+            text = TextFiles.utf8(file.toString(), content);
         } catch (IOException e) {
             throw new DslScriptException(null, 0, "cannot read script " + file + ": " + e.getMessage(), e);
         }

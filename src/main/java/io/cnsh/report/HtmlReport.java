@@ -1,5 +1,6 @@
 package io.cnsh.report;
 
+import io.cnsh.model.DisplayWidth;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ final class HtmlReport {
     }
 
     private static String cut(String label) {
-        return label.length() <= 28 ? label : label.substring(0, 27) + "…";
+        return DisplayWidth.cut(label, 28);
     }
 
     static String esc(String s) {

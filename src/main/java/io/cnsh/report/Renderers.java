@@ -3,6 +3,7 @@ package io.cnsh.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cnsh.model.DisplayWidth;
 import io.cnsh.wire.CsvText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class Renderers {
     static String table(Report r) {
         List<String> out = new ArrayList<>();
         out.add(r.title());
-        out.add("=".repeat(r.title().length()));
+        out.add("=".repeat(DisplayWidth.of(r.title())));
         out.addAll(r.notes());
         if (!r.overview().isEmpty()) {
             out.add("");
@@ -34,7 +35,7 @@ final class Renderers {
         for (Section s : r.sections()) {
             out.add("");
             out.add(s.title());
-            out.add("-".repeat(s.title().length()));
+            out.add("-".repeat(DisplayWidth.of(s.title())));
             if (s.rows().isEmpty()) {
                 out.add("(none)");
                 continue;
@@ -60,11 +61,11 @@ final class Renderers {
     }
 
     private static List<String> textBars(List<Bar> bars) {
-        int labelWidth = bars.stream().mapToInt(b -> b.label().length()).max().orElse(0);
+        int labelWidth = bars.stream().mapToInt(b -> DisplayWidth.of(b.label())).max().orElse(0);
         long max = bars.stream().mapToLong(Bar::value).max().orElse(0);
         List<String> out = new ArrayList<>();
         for (Bar b : bars) {
-            out.add(b.label() + " ".repeat(labelWidth - b.label().length()) + "  " + String.format("%5d", b.value())
+            out.add(DisplayWidth.pad(b.label(), labelWidth) + "  " + String.format("%5d", b.value())
                     + "  " + bar(b.value(), max));
         }
         return out;

@@ -1,14 +1,16 @@
 package io.cnsh.report;
 
 import io.cnsh.model.Agent;
+import io.cnsh.model.DisplayWidth;
 import io.cnsh.model.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders agents as a plain-text table that fits a width: the chosen columns in order, long
- * values cut with {@code …}, columns dropped from the right (and said so) when even cut values
- * do not fit. Secret fields show {@link Secrets#MASK} unless revealing is asked for.
+ * Renders agents as a plain-text table that fits a width in terminal columns ({@link DisplayWidth}:
+ * wide CJK and emoji count two, combining marks none, and a value is never cut inside a character):
+ * the chosen columns in order, long values cut with {@code …}, columns dropped from the right
+ * (and said so) when even cut values do not fit. Secret fields show {@link Secrets#MASK} unless revealing is asked for.
  * {@link #renderRows} lays out any rows of text the same way (report sections).
  */
 public final class Table {
@@ -118,9 +120,9 @@ public final class Table {
     private static int[] naturalWidths(List<String> headings, List<List<String>> cells, int n) {
         int[] w = new int[headings.size()];
         for (int i = 0; i < n; i++) {
-            w[i] = headings.get(i).length();
+            w[i] = DisplayWidth.of(headings.get(i));
             for (List<String> r : cells) {
-                w[i] = Math.max(w[i], r.get(i).length());
+                w[i] = Math.max(w[i], DisplayWidth.of(r.get(i)));
             }
         }
         return w;
@@ -152,10 +154,10 @@ public final class Table {
     }
 
     private static String cut(String s, int w) {
-        return s.length() <= w ? s : s.substring(0, Math.max(0, w - 1)) + "…";
+        return DisplayWidth.cut(s, w);
     }
 
     private static String pad(String s, int w) {
-        return s.length() >= w ? s : s + " ".repeat(w - s.length());
+        return DisplayWidth.pad(s, w);
     }
 }
