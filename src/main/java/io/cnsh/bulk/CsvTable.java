@@ -280,6 +280,7 @@ public final class CsvTable {
     private static CsvFormatException notUtf8(String name, byte[] bytes) {
         TreeSet<Integer> badLines = new TreeSet<>();
         int firstBad = -1;
+        int firstBadAt = -1;
         int firstBadLine = 0;
         int start = 0;
         int line = 1;
@@ -290,6 +291,7 @@ public final class CsvTable {
                     badLines.add(line);
                     if (firstBad < 0) {
                         firstBad = bytes[bad] & 0xff;
+                        firstBadAt = bad;
                         firstBadLine = line;
                     }
                 }
@@ -316,8 +318,8 @@ public final class CsvTable {
         String noun = badRows.isEmpty() ? "line" : "row";
         return new CsvFormatException(name + ": " + noun + (where.size() == 1 ? " " : "s ") + join(where)
                 + (where.size() == 1 ? " is" : " are") + " not UTF-8 text (first bad byte 0x"
-                + String.format("%02X", firstBad) + " on line " + firstBadLine + ");"
-                + " save the file as UTF-8 (in a spreadsheet: CSV UTF-8) and try again");
+                + String.format("%02X", firstBad) + " on line " + firstBadLine + ") at byte " + firstBadAt
+                + " " + TextFiles.guess(bytes) + "; save the file as UTF-8 (in a spreadsheet: CSV UTF-8) and try again");
     }
 
     private static String join(TreeSet<Integer> numbers) {

@@ -78,8 +78,8 @@ public final class TextFiles {
         return result.isError() ? in.position() : -1;
     }
 
-    /** What the bytes more likely are, for the message. */
-    private static String guess(byte[] bytes) {
+    /** What the bytes more likely are, for a message: {@code (looks like Latin-1?)} and the like. */
+    public static String guess(byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
                 || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
             return "(looks like UTF-16?)";

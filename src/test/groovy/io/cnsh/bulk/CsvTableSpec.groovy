@@ -103,7 +103,7 @@ class CsvTableSpec extends Specification {
 
         then:
         def e = thrown(CsvFormatException)
-        e.message == 'latin1.csv: rows 3, 5 are not UTF-8 text (first bad byte 0xE9 on line 3);' +
+        e.message == 'latin1.csv: rows 3, 5 are not UTF-8 text (first bad byte 0xE9 on line 3) at byte 38 (looks like Latin-1?);' +
                 ' save the file as UTF-8 (in a spreadsheet: CSV UTF-8) and try again'
     }
 

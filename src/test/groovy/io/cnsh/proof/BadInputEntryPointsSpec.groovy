@@ -251,8 +251,8 @@ rows.each { row ->
         what                          | bytes                                                              || mentions
         'an unknown column'           | 'agentid,auth_levl\n550003,admin\n'                                || "row 1: unknown column 'auth_levl' (did you mean 'auth_level'?)"
         'a column named twice'        | 'agentid,name,name\n550003,A,B\n'                                  || "row 1: column 'name' appears twice in the header (columns 2 and 3)"
-        'Latin-1 text'                | 'agentid,name\n550003,Ren\u00e9e\n'.getBytes('ISO-8859-1')          || 'row 2 is not UTF-8 text (first bad byte 0xE9 on line 2)'
-        'a binary file'               | [0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2] as byte[]                     || 'row 1 is not UTF-8 text (first bad byte 0x89 on line 1)'
+        'Latin-1 text'                | 'agentid,name\n550003,Ren\u00e9e\n'.getBytes('ISO-8859-1')          || 'row 2 is not UTF-8 text (first bad byte 0xE9 on line 2) at byte 23 (looks like Latin-1?)'
+        'a binary file'               | [0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2] as byte[]                     || 'row 1 is not UTF-8 text (first bad byte 0x89 on line 1) at byte 0 (looks like a binary file?)'
         'an empty file'               | ''                                                                 || 'the file is empty; it needs a header row naming the columns'
         'no key column'               | 'name,userfield\nX,Y\n'                                            || 'row 1: no key column: add an agentid or a username column'
         'a key column alone'          | 'agentid\n550003\n'                                                || "row 1: only the key column 'agentid'"
