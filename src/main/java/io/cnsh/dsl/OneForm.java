@@ -22,7 +22,7 @@ import org.codehaus.groovy.syntax.Numbers;
  * <ul>
  * <li>{@code agents <} then {@code create}, {@code read} or {@code update} on one line, then
  *     {@code name: value} pairs separated by commas (none only for {@code read}), then {@code >};
- *     comments, line breaks and {@code ;} may stand before or after it;</li>
+ *     comments and line breaks may stand before or after it, {@code ;} after it;</li>
  * <li>a value is a one-line {@code '…'} or {@code "…"} string without {@code \} or {@code $},
  *     {@code true}, {@code false}, {@code null}, or a decimal number, {@code -} allowed right before
  *     it, turned into a number by Groovy's own {@link Numbers} ({@code 7} an Integer,
@@ -110,7 +110,7 @@ public final class OneForm {
         }
 
         OneForm form() {
-            skipBetweenStatements();
+            skipBetweenStatements(false);
             if (!at(Kind.IDENTIFIER, "agents")) {
                 return null;
             }
@@ -135,7 +135,7 @@ public final class OneForm {
                 return null;
             }
             i++;
-            skipBetweenStatements();
+            skipBetweenStatements(true);
             return has() ? null : new OneForm(verb, args, line);
         }
 
@@ -242,10 +242,10 @@ public final class OneForm {
             return true;
         }
 
-        /** Skips comments, line breaks and {@code ;}, which may stand before and after the form. */
-        private void skipBetweenStatements() {
+        /** Skips comments and line breaks, and after the form {@code ;} too (Groovy refuses one before it). */
+        private void skipBetweenStatements(boolean semicolons) {
             while (has() && (tokens.get(i).kind().isComment() || tokens.get(i).kind() == Kind.NEWLINE
-                    || at(Kind.OPERATOR, ";"))) {
+                    || (semicolons && at(Kind.OPERATOR, ";")))) {
                 i++;
             }
         }
