@@ -42,6 +42,8 @@ final class CdsTraining {
             byUrl.put("CNSH_PASSWORD", EmbeddedSandbox.PASSWORD);
             failed += step(Main.run(byUrl, out, err, "token", "get"));
             failed += step(Main.run(byUrl, out, err, "-e", "agents < read limit: 1 >"));
+            // The line above is a one-form (dsl/OneForm, no compiler); this one keeps the compiled -e trained.
+            failed += step(Main.run(byUrl, out, err, "-e", "def n = 1\nagents < read limit: n >"));
             failed += step(Main.run(byUrl, out, err, "run", script.toString()));
         }
         failed += step(Main.run(env, out, err, "--sandbox"));

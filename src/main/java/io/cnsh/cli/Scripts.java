@@ -3,6 +3,7 @@ package io.cnsh.cli;
 import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
 import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.OneForm;
 import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
@@ -68,10 +69,13 @@ final class Scripts {
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
             AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
-            ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);
+            var oneForm = oneFormAllowed() ? OneForm.parse(code) : java.util.Optional.<OneForm>empty();
+            ScriptRunner runner = oneForm.isPresent() ? null
+                    : new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);
             int exit = stop.run(() -> {
                 try {
-                    Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
+                    Object value = runner == null ? oneForm.get().run(agents, "-e") // no compiler: dsl/OneForm
+                            : runner.evaluate(code, "-e", runner.binding(List.of()));
                     for (String line : Show.lines(value, width(main), agents.isReveal())) {
                         main.out().println(line);
                     }
@@ -82,6 +86,16 @@ final class Scripts {
             });
             return stop.requested() ? exit : afterRefusal(main, guard, exit);
         }
+    }
+
+    /**
+     * Set on a thread to send its {@code -e} one-forms through the compiler too, so that a spec can run
+     * each both ways; {@code -Dcnsh.compileOneForms=true} does the same for a whole process.
+     */
+    static final ThreadLocal<Boolean> COMPILE_ONE_FORMS = ThreadLocal.withInitial(() -> false);
+
+    private static boolean oneFormAllowed() {
+        return !COMPILE_ONE_FORMS.get() && !Boolean.getBoolean("cnsh.compileOneForms");
     }
 
     /** Compiled scripts under {@code $CNSH_HOME/cache/scripts}; {@code --debug} prints each hit and miss. */
