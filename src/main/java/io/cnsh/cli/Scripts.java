@@ -6,7 +6,7 @@ import io.cnsh.dsl.AgentsContext;
 import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
-import io.cnsh.dsl.Show;
+import io.cnsh.dsl.Output;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ final class Scripts {
         if (!Files.isRegularFile(path)) {
             throw new UsageException("no such script: " + file);
         }
+        run.refuseOutput("cnsh run");
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
@@ -53,7 +54,7 @@ final class Scripts {
             int exit = stop.run(() -> {
                 try {
                     Object value = runner.evaluate(code, "-e", runner.binding(List.of()));
-                    for (String line : Show.lines(value, width(main), agents.isReveal())) {
+                    for (String line : Output.lines(value, run.output, width(main), agents.isReveal())) {
                         main.out().println(line);
                     }
                     return Main.OK;
