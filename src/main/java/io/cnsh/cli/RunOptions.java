@@ -71,10 +71,20 @@ final class RunOptions {
         };
     }
 
-    /** {@code --output}'s value: one of the forms' names, in any case. */
+    /** {@code --output}'s value: one of the forms' names, in any case; a missing one is told the names too. */
     static final class OutputName extends OptionConverters.Choice<OutputForm> {
+        private static final String NAMES = String.join(", ", new OutputNames());
+
         OutputName() {
-            super(byName(), String.join(", ", new OutputNames()));
+            super(byName(), NAMES);
+        }
+
+        @Override
+        public OutputForm convert(String value) {
+            if (value == null || value.isBlank()) {
+                throw new OptionConverters.Refused("needs a value: " + NAMES);
+            }
+            return super.convert(value);
         }
 
         private static Map<String, OutputForm> byName() {
