@@ -206,31 +206,14 @@ class OutputFormatSpec extends Specification {
         'shell'    | 'the shell'
     }
 
-    private Result cnsh(String... args) {
+    private ScriptCliSpec.Result cnsh(String... args) {
         run(home, [:], args)
     }
 
-    private static Result run(Path home, Map env, String... args) {
+    private static ScriptCliSpec.Result run(Path home, Map env, String... args) {
         def out = new StringWriter()
         def err = new StringWriter()
         int code = Main.run([CNSH_HOME: home.toString()] + env, new PrintWriter(out), new PrintWriter(err), args)
-        new Result(code, out.toString(), err.toString())
-    }
-
-    static class Result {
-        final int code
-        final String out
-        final String err
-
-        Result(int code, String out, String err) {
-            this.code = code
-            this.out = out
-            this.err = err
-        }
-
-        @Override
-        String toString() {
-            "exit ${code}\nout:\n${out}\nerr:\n${err}"
-        }
+        new ScriptCliSpec.Result(code, out.toString(), err.toString())
     }
 }
