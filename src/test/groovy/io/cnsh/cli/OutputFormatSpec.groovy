@@ -185,6 +185,16 @@ class OutputFormatSpec extends Specification {
         value << ['xml', '', ' ', 'json,csv']
     }
 
+    def "--help names the option and its forms"() {
+        when:
+        def r = cnsh('--help')
+
+        then:
+        r.code == 0
+        r.out.contains('-o, --output=FORM')
+        r.out.replaceAll(/\s+/, ' ').contains('How -e prints its value: table, json, csv, tsv, values')
+    }
+
     def "-o with #how is a usage error: it prints no value of its own"() {
         given:
         Path script = Files.writeString(home.resolve('s.groovy'), "println 'ran'\n")
