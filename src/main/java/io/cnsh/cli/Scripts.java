@@ -23,11 +23,11 @@ final class Scripts {
     }
 
     static int runFile(Main main, TargetOptions options, RunOptions run, String file, List<String> args) {
+        run.refuseOutput("cnsh run");
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
             throw new UsageException("no such script: " + file);
         }
-        run.refuseOutput("cnsh run");
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
