@@ -133,6 +133,7 @@ public final class Main implements Callable<Integer> {
         if (file != null) {
             return Scripts.runFile(this, new TargetOptions().over(target), run, file, scriptArgs);
         }
+        run.refuseOutput("the shell");
         return repl();
     }
 

@@ -1,6 +1,10 @@
 package io.cnsh.cli;
 
 import io.cnsh.client.ChangeGuard;
+import io.cnsh.dsl.OutputForm;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -19,12 +23,31 @@ final class RunOptions {
             description = "Refuse any write that takes the command past N agents, on any target (exit 2).")
     Integer maxChanges;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORM", converter = OutputName.class,
+            completionCandidates = OutputNames.class,
+            description = "How -e prints its value: ${COMPLETION-CANDIDATES} (default: as a table, fitted to COLUMNS).")
+    OutputForm output;
+
     /** These options with the unset ones taken from {@code outer}. */
     RunOptions over(RunOptions outer) {
         RunOptions r = new RunOptions();
         r.yes = yes != null ? yes : outer.yes;
         r.maxChanges = maxChanges != null ? maxChanges : outer.maxChanges;
+        r.output = output != null ? output : outer.output;
         return r;
+    }
+
+    /**
+     * Refuses {@code --output} for a command that prints no value of its own ({@code cnsh run}, a
+     * script, the shell): a form that would be silently ignored is a mistake worth a word.
+     *
+     * @throws UsageException when {@code --output} was given
+     */
+    void refuseOutput(String command) {
+        if (output != null) {
+            throw new UsageException("--output is for -e: " + command + " prints no value of its own"
+                    + " (a script prints what it chooses)");
+        }
     }
 
     /**
@@ -46,5 +69,38 @@ final class RunOptions {
             case "", "0", "false", "no" -> false;
             default -> throw new UsageException("CNSH_ASSUME_YES must be 1 (answer yes) or 0, got '" + value + "'");
         };
+    }
+
+    /** {@code --output}'s value: one of the forms' names, in any case; a missing one is told the names too. */
+    static final class OutputName extends OptionConverters.Choice<OutputForm> {
+        private static final String NAMES = String.join(", ", new OutputNames());
+
+        OutputName() {
+            super(byName(), NAMES);
+        }
+
+        @Override
+        public OutputForm convert(String value) {
+            if (value == null || value.isBlank()) {
+                throw new OptionConverters.Refused("needs a value: " + NAMES);
+            }
+            return super.convert(value);
+        }
+
+        private static Map<String, OutputForm> byName() {
+            Map<String, OutputForm> forms = new LinkedHashMap<>();
+            for (OutputForm f : OutputForm.values()) {
+                forms.put(f.optionName(), f);
+            }
+            return forms;
+        }
+    }
+
+    /** {@code --output}'s names for help and completion: table, json, csv, tsv, values. */
+    static final class OutputNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(OutputForm.values()).map(OutputForm::optionName).iterator();
+        }
     }
 }

@@ -7,7 +7,7 @@ import io.cnsh.dsl.OneForm;
 import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
 import io.cnsh.dsl.ScriptRunner;
-import io.cnsh.dsl.Show;
+import io.cnsh.dsl.Output;
 import io.cnsh.wire.TextFileException;
 import io.cnsh.wire.TextFiles;
 import java.io.PrintWriter;
@@ -26,6 +26,7 @@ final class Scripts {
     }
 
     static int runFile(Main main, TargetOptions options, RunOptions run, String file, List<String> args) {
+        run.refuseOutput("cnsh run");
         Path path = Path.of(file);
         checkScript(path, file);
         ChangeGuard.Options rules = run.guardOptions(main.env());
@@ -76,7 +77,7 @@ final class Scripts {
                 try {
                     Object value = runner == null ? oneForm.get().run(agents, "-e") // no compiler: dsl/OneForm
                             : runner.evaluate(code, "-e", runner.binding(List.of()));
-                    for (String line : Show.lines(value, width(main), agents.isReveal())) {
+                    for (String line : Output.lines(value, run.output, width(main), agents.isReveal())) {
                         main.out().println(line);
                     }
                     return Main.OK;
