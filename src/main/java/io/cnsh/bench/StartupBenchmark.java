@@ -122,7 +122,7 @@ final class StartupBenchmark {
         rows.add(new Row("cnsh_version", "./cnsh --version",
                 exit("./cnsh --version", cnshCommand, List.of("--version"), Map.of("CNSH_HOME", home.toString()), "cnsh ", nothing)));
         rows.add(new Row("cnsh_prompt", "./cnsh (shell, embedded sandbox)", StartupTimer.toPrompt("./cnsh (shell)",
-                cnshCommand, Map.of("CNSH_HOME", home.toString()), "cnsh sandbox> ")));
+                plus(cnshCommand, List.of("-i")) /* prompts over B2's pipe */, Map.of("CNSH_HOME", home.toString()), "cnsh sandbox> ")));
         addOthers(out, project, work, rows);
         String skippedCurl = addCurl(out, sandbox, rows);
         String skippedGroovysh = rows.stream().anyMatch(r -> r.key().equals("groovysh_prompt")) ? null

@@ -7,6 +7,7 @@ import io.cnsh.client.PartialFailureException;
 import io.cnsh.client.WriteRefusedException;
 import io.cnsh.dsl.SecretMasker;
 import io.cnsh.model.ContactNowException;
+import io.cnsh.repl.Colour;
 import io.cnsh.repl.Connector;
 import io.cnsh.repl.ReplLauncher;
 import io.cnsh.repl.ReplTarget;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
         subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class, TestCommand.class, BenchCommand.class,
-            ProfileCommand.class},
+            ProfileCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",
@@ -63,6 +64,12 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Option(names = "-e", paramLabel = "CODE", description = "Evaluate DSL/Groovy code, print the result, exit.")
     String code;
+
+    @CommandLine.Option(names = {"-i", "--interactive"}, description = "Banner and prompts even when stdin is a pipe or a file.")
+    boolean interactive;
+
+    @CommandLine.Option(names = "--keep-going", description = "With stdin a pipe: run every line even after one fails (exit 1 at the end).")
+    boolean keepGoing;
 
     @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A script to run (as cnsh run FILE).")
     String file;
@@ -114,12 +121,25 @@ public final class Main implements Callable<Integer> {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cl, parsed) -> main.report(ex, cl));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(
+                Colour.allowed(env) ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        helpEverywhere(cli);
         cli.getCommandSpec().parser().stopAtPositional(true);
         cli.getSubcommands().get("run").getCommandSpec().parser().stopAtPositional(true);
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Gives every command in the tree a {@code -h, --help} that exits 0 before any required parameter is checked. */
+    static void helpEverywhere(CommandLine cli) {
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        cli.getSubcommands().values().forEach(Main::helpEverywhere);
     }
 
     @Override
@@ -142,6 +162,9 @@ public final class Main implements Callable<Integer> {
         var guardOptions = run.guardOptions(env);
         try (ReplTargets targets = new ReplTargets(new TargetOptions().over(target))) {
             return ReplLauncher.builder()
+                    .interactive(interactive || ReplLauncher.inputIsTerminal())
+                    .keepGoing(keepGoing)
+                    .colour(Colour.allowed(env))
                     .guardOptions(guardOptions)
                     .pipedConfirmer(terminal)
                     .home(targets.home)

@@ -26,13 +26,26 @@ final class Printer {
 
     private final Terminal terminal;
     private final boolean paging;
+    private final boolean colour;
+    private int errors;
 
     /**
      * @param paging whether tall output stops at each screenful; callers pass false for a dumb terminal
      */
     Printer(Terminal terminal, boolean paging) {
+        this(terminal, paging, true);
+    }
+
+    /** @param colour false: plain text even on a terminal that shows colour (see {@link Colour}) */
+    Printer(Terminal terminal, boolean paging, boolean colour) {
         this.terminal = terminal;
         this.paging = paging;
+        this.colour = colour;
+    }
+
+    /** How many errors this printer has shown. */
+    int errors() {
+        return errors;
     }
 
     /** True for terminals that cannot move the cursor: pipes, IDE consoles, {@code TERM=dumb}. */
@@ -126,14 +139,15 @@ final class Printer {
 
     /** An error: one red line. */
     void error(String text) {
+        errors++;
         String line = text == null || text.isBlank() ? "error" : text.strip().lines().findFirst().orElse("error");
         terminal.writer().println(styled(line, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
         terminal.writer().flush();
     }
 
-    /** Text as the terminal shows it: ANSI colours on a capable terminal, plain elsewhere. */
+    /** Text as the terminal shows it: ANSI colours on a capable terminal, plain elsewhere or with colour off. */
     String styled(String text, AttributedStyle style) {
-        return new AttributedString(text, style).toAnsi(terminal);
+        return colour ? new AttributedString(text, style).toAnsi(terminal) : text;
     }
 
     /** Shows the pager's prompt, reads one key without echo, then erases the prompt. */

@@ -44,6 +44,7 @@ final class ReplHighlighter implements Highlighter {
     }
 
     private final Set<String> commandNames;
+    private final boolean colour;
 
     /** A highlighter that knows no command names: a line is a command when Groovy could not read it. */
     ReplHighlighter() {
@@ -52,13 +53,22 @@ final class ReplHighlighter implements Highlighter {
 
     /** A highlighter that colours the shell's commands ({@code /help}, {@code /connect}, ...). */
     ReplHighlighter(Collection<String> commandNames) {
+        this(commandNames, true);
+    }
+
+    /** @param colour false: the buffer as typed, unstyled (see {@link Colour}) */
+    ReplHighlighter(Collection<String> commandNames, boolean colour) {
         this.commandNames = Set.copyOf(commandNames);
+        this.colour = colour;
     }
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
         if (buffer.isEmpty()) {
             return AttributedString.EMPTY;
+        }
+        if (!colour) {
+            return new AttributedString(buffer);
         }
         AttributedStringBuilder sb = new AttributedStringBuilder(buffer.length());
         if (ReplParser.isCommand(buffer, commandNames)) {

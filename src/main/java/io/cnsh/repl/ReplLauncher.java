@@ -21,6 +21,8 @@ import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 
 /**
  * Starts the cnsh shell: a JLine line reader over the DSL, on a target given by the caller.
@@ -53,6 +55,9 @@ public final class ReplLauncher {
     private final ChangeGuard.Options guardOptions;
     private final Confirmer pipedConfirmer;
     private final boolean streams;
+    private final boolean colour;
+    private final boolean interactive;
+    private final boolean keepGoing;
 
     private ReplLauncher(Builder b) {
         this.home = Objects.requireNonNull(b.home, "home");
@@ -67,6 +72,9 @@ public final class ReplLauncher {
         this.guardOptions = b.guardOptions;
         this.pipedConfirmer = b.pipedConfirmer;
         this.streams = b.ownsTerminal;
+        this.colour = b.colour;
+        this.interactive = b.interactive;
+        this.keepGoing = b.keepGoing;
     }
 
     /** A builder; home and target are required. */
@@ -83,6 +91,9 @@ public final class ReplLauncher {
         Terminal terminal = givenTerminal != null ? givenTerminal : terminal();
         try {
             ReplSession session = session(terminal);
+            if (!interactive) {
+                return session.piped(new java.io.BufferedReader(terminal.reader()), keepGoing);
+            }
             Parser parser = parser(session);
             Completer completer = completer(session);
             Highlighter highlighter = highlighter(session);
@@ -112,6 +123,21 @@ public final class ReplLauncher {
         }
     }
 
+    /**
+     * Whether the process's standard input is a terminal (not a pipe or a file), as the native
+     * terminal support sees it; without it, whether Java sees a console.
+     */
+    public static boolean inputIsTerminal() {
+        for (String provider : new String[] {"jni", "ffm", "exec"}) {
+            try {
+                return TerminalProvider.load(provider).isSystemStream(SystemStream.Input);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // the next provider
+            }
+        }
+        return System.console() != null;
+    }
+
     /** A dumb terminal over plain streams (no cursor movement, no colours). */
     static Terminal dumbTerminal(InputStream in, OutputStream out) {
         try {
@@ -123,7 +149,7 @@ public final class ReplLauncher {
 
     /** The session: printer (paging unless the terminal is dumb), evaluator, command table. */
     ReplSession session(Terminal terminal) {
-        Printer printer = new Printer(terminal, !Printer.isDumb(terminal));
+        Printer printer = new Printer(terminal, interactive && !Printer.isDumb(terminal), colour);
         ReplSession session = new ReplSession(terminal, printer, target, connector, home, version);
         session.evaluator().guardOptions(guardOptions);
         if (streams || givenTerminal == null && Printer.isDumb(terminal)) {
@@ -141,8 +167,8 @@ public final class ReplLauncher {
         return new ReplCompleter(session.commands(), session.evaluator()::variableNames, session::names);
     }
 
-    static Highlighter highlighter(ReplSession session) {
-        return new ReplHighlighter(session.commands().keySet());
+    Highlighter highlighter(ReplSession session) {
+        return new ReplHighlighter(session.commands().keySet(), colour);
     }
 
     static MaskingHistory history(ReplSession session) {
@@ -153,7 +179,7 @@ public final class ReplLauncher {
     LineReader reader(Terminal terminal, Parser parser, Completer completer, Highlighter highlighter,
                       MaskingHistory history) {
         ownerOnly(historyFile);
-        return LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .appName("cnsh")
                 .terminal(terminal)
                 .parser(parser)
@@ -167,8 +193,18 @@ public final class ReplLauncher {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .option(LineReader.Option.HISTORY_INCREMENTAL, true)
-                .option(LineReader.Option.INSERT_TAB, false)
-                .build();
+                .option(LineReader.Option.INSERT_TAB, false);
+        if (!colour) {
+            // JLine's own colours: the completion list's
+            for (String style : new String[] {LineReader.COMPLETION_STYLE_STARTING, LineReader.COMPLETION_STYLE_DESCRIPTION,
+                LineReader.COMPLETION_STYLE_GROUP, LineReader.COMPLETION_STYLE_SELECTION, LineReader.COMPLETION_STYLE_BACKGROUND,
+                LineReader.COMPLETION_STYLE_LIST_STARTING, LineReader.COMPLETION_STYLE_LIST_DESCRIPTION,
+                LineReader.COMPLETION_STYLE_LIST_GROUP, LineReader.COMPLETION_STYLE_LIST_SELECTION,
+                LineReader.COMPLETION_STYLE_LIST_BACKGROUND}) {
+                builder.variable(style, "");
+            }
+        }
+        return builder.build();
     }
 
     /** Creates the history file readable by its owner only, before JLine opens it. */
@@ -205,6 +241,9 @@ public final class ReplLauncher {
         private boolean ownsTerminal;
         private ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
         private Confirmer pipedConfirmer = Confirmer.NO_TERMINAL;
+        private boolean colour = true;
+        private boolean interactive = true;
+        private boolean keepGoing;
 
         private Builder() {
         }
@@ -266,6 +305,28 @@ public final class ReplLauncher {
          */
         public Builder pipedConfirmer(Confirmer confirmer) {
             this.pipedConfirmer = Objects.requireNonNull(confirmer, "confirmer");
+            return this;
+        }
+
+        /** False: no colour in the highlighter, errors and pager (see {@link Colour}); default true. */
+        public Builder colour(boolean colour) {
+            this.colour = colour;
+            return this;
+        }
+
+        /**
+         * False when the lines come from a pipe or a file and nobody is typing: no banner, no prompts,
+         * the first failing input ends the shell with 1 (see {@link PipedLoop}). Default true, the
+         * prompting shell, also over {@link #streams}.
+         */
+        public Builder interactive(boolean interactive) {
+            this.interactive = interactive;
+            return this;
+        }
+
+        /** With {@link #interactive}(false): run every input, and end with 1 if any failed. */
+        public Builder keepGoing(boolean keepGoing) {
+            this.keepGoing = keepGoing;
             return this;
         }
 

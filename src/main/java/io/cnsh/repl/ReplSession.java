@@ -53,6 +53,7 @@ final class ReplSession {
     private boolean reveal;
     private Throwable lastError;
     private Integer exitCode;
+    private int failure;
 
     ReplSession(Terminal terminal, Printer printer, ReplTarget target, Connector connector, CnshHome home, String version) {
         this.terminal = terminal;
@@ -106,10 +107,42 @@ final class ReplSession {
                 handle(line);
             }
         }
+        return finish();
+    }
+
+    /**
+     * Runs the inputs of a pipe or file with no banner and no prompts (see {@link PipedLoop});
+     * returns the exit code.
+     */
+    int piped(java.io.BufferedReader in, boolean keepGoing) {
+        background.execute(this::warmUp);
+        int code = new PipedLoop(this, keepGoing).run(in);
+        if (exitCode == null) {
+            exitCode = code;
+        }
+        return finish();
+    }
+
+    private int finish() {
         workers.shutdownNow();
         background.shutdownNow();
         target.close();
         return exitCode == null ? 0 : exitCode;
+    }
+
+    /** Whether {@code /exit} or a script's {@code exit} has ended the session. */
+    boolean ended() {
+        return exitCode != null;
+    }
+
+    /**
+     * The exit code an input that failed since the last call asks for (2 for a write the guard
+     * refused, else 1), or 0 when none failed; clears it.
+     */
+    int takeFailure() {
+        int f = failure;
+        failure = 0;
+        return f;
     }
 
     /** Runs one input: a command or code. */
@@ -200,6 +233,7 @@ final class ReplSession {
             return;
         }
         lastError = t;
+        failure = io.cnsh.client.WriteRefusedException.in(t).isPresent() ? 2 : 1;
         printer.error(secrets.mask(describe(t, multiline)));
     }
 
@@ -222,6 +256,7 @@ final class ReplSession {
         String args = space < 0 ? "" : line.substring(space + 1).strip();
         ReplCommand command = commands.get(name);
         if (command == null) {
+            failure = 1;
             printer.error(ReplText.unknownCommand(name));
             return;
         }

@@ -37,6 +37,12 @@ final class ReplText {
 
     static final String CANCELLED = "cancelled";
 
+    /** An input from a pipe still open (a block, bracket or string) when the input ended. */
+    static String unclosedAtEnd(int line, String start) {
+        return "line " + line + ": input ended inside the input that starts there ('" + start
+                + "'): a block, bracket or string is not closed; nothing of it ran";
+    }
+
     static String exitRange(String code) {
         return "/exit takes a code from 0 to 255, got " + code;
     }
