@@ -31,6 +31,10 @@ import java.util.Set;
  * rate_limit = 5        # requests per second, optional
  * production = true
  * address = ["203.0.113.7", "203.0.113.8"]   # optional token binding
+ * proxy = "http://proxy.example.com:3128"     # optional; see ProfileNetwork
+ * ca_file = "corp-ca.pem"                     # optional, relative to $CNSH_HOME
+ * connect_timeout = 10                        # seconds, optional
+ * read_timeout = 60                           # seconds, optional
  * </pre>
  *
  * <p>Saved passwords live apart, in the owner-only {@code credentials} file
@@ -39,10 +43,12 @@ import java.util.Set;
 public final class Profiles {
 
     private static final Set<String> KEYS = Set.of("url", "base_url", "region", "username", "format",
-            "campaign", "batch_size", "rate_limit", "production", "address");
+            "campaign", "batch_size", "rate_limit", "production", "address",
+            "proxy", "ca_file", "connect_timeout", "read_timeout");
 
     private final Map<String, Profile> byName;
     private final CnshHome home;
+    private final Map<String, ProfileNetwork> networks = new LinkedHashMap<>();
 
     private Profiles(CnshHome home, Map<String, Profile> byName) {
         this.home = home;
@@ -64,11 +70,13 @@ public final class Profiles {
             }
         }
         JsonNode section = root.path("profiles");
+        Profiles loaded = new Profiles(home, profiles);
         for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             profiles.put(e.getKey(), parse(file, e.getKey(), e.getValue(), home.credentials()));
+            loaded.networks.put(e.getKey(), ProfileNetwork.parse(e.getValue(), where(file, e.getKey()), home.root()));
         }
-        return new Profiles(home, profiles);
+        return loaded;
     }
 
     public Optional<Profile> get(String name) {
@@ -83,6 +91,16 @@ public final class Profiles {
                     + (byName.isEmpty() ? " (it has none)" : " (profiles: " + String.join(", ", byName.keySet()) + ")"));
         }
         return p;
+    }
+
+    /** The proxy, CA bundle and timeouts of a profile ({@link ProfileNetwork#NONE} when it sets none). */
+    public ProfileNetwork network(String name) {
+        return networks.getOrDefault(name, ProfileNetwork.NONE);
+    }
+
+    /** How errors name a profile: the config file and its section. */
+    public static String where(Path file, String name) {
+        return file + " [profiles." + name + "]";
     }
 
     public Set<String> names() {
@@ -122,7 +140,7 @@ public final class Profiles {
     }
 
     private static Profile parse(Path file, String name, JsonNode p, Path credentials) {
-        String where = file + " [profiles." + name + "]";
+        String where = where(file, name);
         for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
