@@ -64,6 +64,17 @@ final class CaBundle {
     /** A TLS context trusting the JDK's default authorities and this bundle's. */
     SSLContext sslContext() {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS with " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The trust of {@link #sslContext()}: the JDK's default authorities and this bundle's. */
+    TrustManager[] trustManagers() {
+        try {
             TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             jdk.init((KeyStore) null);
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -81,9 +92,7 @@ final class CaBundle {
             }
             TrustManagerFactory both = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             both.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, both.getTrustManagers(), null);
-            return context;
+            return both.getTrustManagers();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS with " + file + ": " + e.getMessage(), e);
         }
