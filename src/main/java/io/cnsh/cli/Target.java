@@ -3,8 +3,10 @@ package io.cnsh.cli;
 import io.cnsh.client.CnshHome;
 import io.cnsh.client.ConfigException;
 import io.cnsh.client.ContactNow;
+import io.cnsh.client.Network;
 import io.cnsh.client.PasswordCommand;
 import io.cnsh.client.Profile;
+import io.cnsh.client.ProfileNetwork;
 import io.cnsh.client.Profiles;
 import io.cnsh.wire.Format;
 import java.io.Console;
@@ -65,10 +67,13 @@ final class Target implements AutoCloseable {
         if (profileName != null) {
             Profiles profiles = Profiles.load(home);
             Profile p = profiles.require(profileName);
+            ProfileNetwork net = profiles.network(p.name());
+            Network network = Network.resolve(p.baseUri(), env, net.proxy(), net.caFile(), Profiles.where(home.config(), p.name()));
             // CNSH_PASSWORD, else the saved password, else the profile's password_command, else a prompt
             char[] password = password(env, p.username(), () -> profiles.savedPassword(p.name()).orElseGet(
                     () -> profiles.passwordCommand(p.name()).map(c -> PasswordCommand.run(p.name(), c)).orElse(null)));
-            ContactNow.Builder b = p.clientBuilder().credentials(p.username(), password).tokenCache(home.tokens());
+            ContactNow.Builder b = net.applyTimeouts(p.clientBuilder()).network(network)
+                    .credentials(p.username(), password).tokenCache(home.tokens());
             if (format != null) {
                 b.format(format);
             }
@@ -82,8 +87,9 @@ final class Target implements AutoCloseable {
         }
         URI uri = Profiles.baseUrl(baseUrl).orElseThrow(
                 () -> new UsageException("--base-url '" + baseUrl + "' is neither eu, us nor an http(s) URL"));
+        Network network = Network.resolve(uri, env, null, null, "--base-url");
         char[] password = password(env, user, () -> null);
-        ContactNow.Builder b = ContactNow.builder().baseUrl(uri).credentials(user, password)
+        ContactNow.Builder b = ContactNow.builder().baseUrl(uri).network(network).credentials(user, password)
                 .format(format == null ? Format.JSON : format).tokenCache(home.tokens());
         bind(b, address);
         debug(b, o, log);

@@ -3,6 +3,10 @@ package io.cnsh.client;
 import feign.Request;
 import feign.RetryableException;
 import java.net.ConnectException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -63,6 +67,10 @@ final class CallFailure extends RetryableException {
         if (status == 429) {
             return onTheWay(operation, true, false, status, "HTTP 429 too many requests", request);
         }
+        if (status == 407) {
+            return onTheWay(operation, false, false, status, "the proxy wants credentials to reach %s (HTTP 407 proxy"
+                    + " authentication required): give them in the proxy URL, http://user:password@host:port", request);
+        }
         return onTheWay(operation, status >= 500, status >= 500, status, "HTTP " + status + " from the server", request);
     }
 
@@ -73,6 +81,14 @@ final class CallFailure extends RetryableException {
         }
         Operation operation = Operation.of(e.request().requestTemplate());
         Throwable cause = e.getCause();
+        String tls = tlsProblem(cause);
+        if (tls != null) {
+            return onTheWay(operation, false, false, 0, "cannot connect to %s securely (" + tls + ")", e.request());
+        }
+        if (proxyRefused(cause)) {
+            return onTheWay(operation, false, false, 0, "the proxy refused the tunnel to %s (407 proxy authentication"
+                    + " required): check the user and password of the proxy URL", e.request());
+        }
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
             return onTheWay(operation, true, false, 0, "cannot connect to %s (" + connectProblem(cause) + ")", e.request());
         }
@@ -114,6 +130,29 @@ final class CallFailure extends RetryableException {
         String op = operation.label();
         String text = what.contains("%o") ? what.replace("%o", op) : op + " failed: " + what;
         return text.contains("%s") ? text.replace("%s", baseUrl) : text + " (" + baseUrl + ")";
+    }
+
+    /** The proxy asked for credentials it was not given, or refused those it got. */
+    private static boolean proxyRefused(Throwable cause) {
+        String m = cause == null ? "" : String.valueOf(cause.getMessage());
+        return cause instanceof java.io.IOException
+                && (m.startsWith("too many authentication attempts") || m.matches("(?i).*tunnel failed.*407.*"));
+    }
+
+    /** Why a TLS handshake failed, in a few words with what to do, or {@code null} when it did not. */
+    private static String tlsProblem(Throwable cause) {
+        boolean handshake = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            handshake |= t instanceof SSLHandshakeException;
+            if (handshake && t instanceof CertPathValidatorException || handshake && t instanceof CertPathBuilderException) {
+                return "its certificate is not signed by an authority cnsh trusts; add the authority's certificate"
+                        + " to the profile's ca_file (a PEM bundle)";
+            }
+            if (handshake && t instanceof CertificateException && String.valueOf(t.getMessage()).contains("subject alternative")) {
+                return "its certificate names another host: " + t.getMessage();
+            }
+        }
+        return handshake ? "TLS handshake failed: " + cause.getMessage() : null;
     }
 
     /** Why a connection could not be made, in a few words; the JDK often leaves the outer message empty. */

@@ -56,11 +56,15 @@ public final class ContactNow implements AutoCloseable {
         this.redactor = new Redactor();
         String base = baseUri.toString().replaceAll("/+$", "");
         WireCodec codec = WireCodec.of(format);
-        HttpClient http = PlainHttp.forScheme(HttpClient.newBuilder(), baseUri)
+        HttpClient.Builder httpBuilder = PlainHttp.forScheme(HttpClient.newBuilder(), baseUri)
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(b.connectTimeout)
-                .build();
+                .connectTimeout(b.connectTimeout);
+        b.network.apply(httpBuilder);
+        HttpClient http = httpBuilder.build();
         Consumer<String> sink = b.logSink == null ? s -> { } : b.logSink;
+        if (b.logLevel == LogLevel.FULL) {
+            sink.accept(b.network.toString());
+        }
         this.tokens = new TokenManager(base, username, b.password, b.address,
                 b.tokenCacheDir == null ? null : new TokenCache(b.tokenCacheDir, sink, OwnerOnlyFiles.ContentWriter.PLAIN), b.clock, b.tokenMargin, redactor);
         WireFeignCodec feignCodec = new WireFeignCodec(codec, tokens, redactor);
@@ -72,7 +76,7 @@ public final class ContactNow implements AutoCloseable {
                 .decoder(feignCodec)
                 .responseInterceptor(feignCodec)
                 .errorDecoder(feignCodec)
-                .retryer(new CallRetryer(b.retryPolicy, b.sleeper, b.random, tokens, redactor, base))
+                .retryer(new CallRetryer(b.retryPolicy, b.sleeper, b.random, tokens, redactor, base + b.network.via()))
                 .exceptionPropagationPolicy(ExceptionPropagationPolicy.UNWRAP)
                 .options(new Request.Options(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                         b.readTimeout.toMillis(), TimeUnit.MILLISECONDS, true))
@@ -220,6 +224,7 @@ public final class ContactNow implements AutoCloseable {
         private Consumer<String> logSink;
         private LogLevel logLevel = LogLevel.NONE;
         private WriteGate writeGate = WriteGate.OPEN;
+        private Network network = Network.DEFAULT;
 
         private Builder() {
         }
@@ -365,6 +370,12 @@ public final class ContactNow implements AutoCloseable {
         public Builder logger(Consumer<String> sink, LogLevel level) {
             this.logSink = sink;
             this.logLevel = level;
+            return this;
+        }
+
+        /** The proxy and the trusted authorities (default {@link Network#DEFAULT}: no proxy, the JDK's CAs). */
+        public Builder network(Network network) {
+            this.network = Objects.requireNonNull(network, "network");
             return this;
         }
 

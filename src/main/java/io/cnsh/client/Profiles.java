@@ -32,6 +32,10 @@ import java.util.Set;
  * production = true
  * address = ["203.0.113.7", "203.0.113.8"]   # optional token binding
  * password_command = "pass show contactnow/api"  # optional, see PasswordCommand
+ * proxy = "http://proxy.example.com:3128"     # optional; see ProfileNetwork
+ * ca_file = "corp-ca.pem"                     # optional, relative to $CNSH_HOME
+ * connect_timeout = 10                        # seconds, optional
+ * read_timeout = 60                           # seconds, optional
  * </pre>
  *
  * <p>Saved passwords live apart, in the owner-only {@code credentials} file
@@ -41,11 +45,13 @@ public final class Profiles {
 
     private static final Set<String> KEYS = Set.of("url", "base_url", "region", "username", "format",
             "campaign", "batch_size", "rate_limit", "production", "address",
-            "password_command");
+            "password_command",
+            "proxy", "ca_file", "connect_timeout", "read_timeout");
 
     private final Map<String, Profile> byName;
     private final Map<String, String> passwordCommands;
     private final CnshHome home;
+    private final Map<String, ProfileNetwork> networks = new LinkedHashMap<>();
 
     private Profiles(CnshHome home, Map<String, Profile> byName, Map<String, String> passwordCommands) {
         this.home = home;
@@ -93,9 +99,11 @@ public final class Profiles {
             }
         }
         JsonNode section = root.path("profiles");
+        Profiles loaded = new Profiles(home, profiles, commands);
         for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             profiles.put(e.getKey(), parse(file, e.getKey(), e.getValue(), home.credentials()));
+            loaded.networks.put(e.getKey(), ProfileNetwork.parse(e.getValue(), where(file, e.getKey()), home.root()));
             JsonNode command = e.getValue().get("password_command");
             if (command != null && (!command.isTextual() || command.asText().isBlank())) {
                 throw new ConfigException(file + " [profiles." + e.getKey() + "]: password_command must be a command line in quotes");
@@ -104,7 +112,7 @@ public final class Profiles {
                 commands.put(e.getKey(), command.asText());
             }
         }
-        return new Profiles(home, profiles, commands);
+        return loaded;
     }
 
     /** The command that prints a profile's password ({@code password_command}), if it has one. */
@@ -124,6 +132,16 @@ public final class Profiles {
                     + (byName.isEmpty() ? " (it has none)" : " (profiles: " + String.join(", ", byName.keySet()) + ")"));
         }
         return p;
+    }
+
+    /** The proxy, CA bundle and timeouts of a profile ({@link ProfileNetwork#NONE} when it sets none). */
+    public ProfileNetwork network(String name) {
+        return networks.getOrDefault(name, ProfileNetwork.NONE);
+    }
+
+    /** How errors name a profile: the config file and its section. */
+    public static String where(Path file, String name) {
+        return file + " [profiles." + name + "]";
     }
 
     public Set<String> names() {
@@ -176,7 +194,7 @@ public final class Profiles {
     }
 
     private static Profile parse(Path file, String name, JsonNode p, Path credentials) {
-        String where = file + " [profiles." + name + "]";
+        String where = where(file, name);
         for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
@@ -15,7 +16,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -78,7 +81,9 @@ final class HttpListener {
         // "//token.php" is an empty path segment, which Jetty refuses by default as ambiguous; the
         // official PHP wrapper sends it whenever its base URL ends in "/".
         http.setUriCompliance(UriCompliance.DEFAULT.with("sandbox", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
-        ServerConnector c = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector c = config.tls == null
+                ? new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http))
+                : new ServerConnector(jetty, 1, 1, tls(config.tls), new HttpConnectionFactory(http));
         c.setHost(bind.getHostAddress());
         c.setPort(config.port);
         c.setIdleTimeout(config.readTimeout.toMillis());
@@ -99,6 +104,12 @@ final class HttpListener {
             }
         });
         return c;
+    }
+
+    private static SslConnectionFactory tls(javax.net.ssl.SSLContext context) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(context);
+        return new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
     }
 
     /** A failed start as the sandbox reports it: an I/O failure names the address, anything else goes on as it is. */

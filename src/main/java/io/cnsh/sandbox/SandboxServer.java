@@ -131,7 +131,7 @@ public final class SandboxServer implements AutoCloseable {
     public URI baseUri() {
         InetSocketAddress a = address();
         InetAddress host = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
-        return URI.create("http://" + HttpListener.hostPort(host, a.getPort()) + "/");
+        return URI.create((config.tls == null ? "http://" : "https://") + HttpListener.hostPort(host, a.getPort()) + "/");
     }
 
     /** The base URL of the US-style paths: {@link #baseUri()} plus {@code api/}. */

@@ -46,6 +46,7 @@ public abstract class SandboxSettings<B extends SandboxSettings<B>> implements C
     long faultSeed = 1;
     boolean strict;
     LoginThrottle loginThrottle;
+    javax.net.ssl.SSLContext tls;
 
     SandboxSettings() {
     }
@@ -276,6 +277,15 @@ public abstract class SandboxSettings<B extends SandboxSettings<B>> implements C
      */
     public B strict(boolean strict) {
         this.strict = strict;
+        return self();
+    }
+
+    /**
+     * Serves HTTPS with this context's key and certificate instead of plain HTTP (default: none);
+     * for specs of clients that must trust a certificate of their own, e.g. a self-signed one.
+     */
+    public B tls(javax.net.ssl.SSLContext context) {
+        this.tls = Objects.requireNonNull(context, "context");
         return self();
     }
 

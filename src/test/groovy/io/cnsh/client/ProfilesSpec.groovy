@@ -116,8 +116,8 @@ class ProfilesSpec extends Specification {
 
         where:
         what                    | body                                                     || expected
-        'an unknown key'        | 'url = "eu"\nusername = "u"\nbatchsize = 5'              || "unknown key 'batchsize' (known: address, base_url, batch_size, campaign, format, password_command, production, rate_limit, region, url, username)"
-        'a password'            | 'url = "eu"\nusername = "u"\npassword = "Secr3t-Pw"'      || "unknown key 'password' (known: address, base_url, batch_size, campaign, format, password_command, production, rate_limit, region, url, username); a password belongs in the owner-only CREDENTIALS"
+        'an unknown key'        | 'url = "eu"\nusername = "u"\nbatchsize = 5'              || "unknown key 'batchsize' (known: address, base_url, batch_size, ca_file, campaign, connect_timeout, format, password_command, production, proxy, rate_limit, read_timeout, region, url, username)"
+        'a password'            | 'url = "eu"\nusername = "u"\npassword = "Secr3t-Pw"'      || "unknown key 'password' (known: address, base_url, batch_size, ca_file, campaign, connect_timeout, format, password_command, production, proxy, rate_limit, read_timeout, region, url, username); a password belongs in the owner-only CREDENTIALS"
         'no url'                | 'username = "u"'                                         || 'no url (eu, us, or a base URL)'
         'a url without scheme'  | 'url = "api.example.com"\nusername = "u"'                || "url 'api.example.com' is neither eu, us nor an http(s) URL"
         'an ftp url'            | 'url = "ftp://example.com/"\nusername = "u"'             || "url 'ftp://example.com/' is neither eu, us nor an http(s) URL"
