@@ -29,6 +29,7 @@ final class Scripts {
         }
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
+            TokenPrefetch.start(t, text(path));
             ChangeGuard guard = guard(main, t, rules);
             ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
                     main.out(), main.err(), main.env(), guard, scriptCache(main, options));
@@ -47,6 +48,7 @@ final class Scripts {
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
+            TokenPrefetch.start(t, code);
             ChangeGuard guard = guard(main, t, rules);
             AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
             ScriptRunner runner = new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);
@@ -62,6 +64,15 @@ final class Scripts {
                 }
             });
             return stop.requested() ? exit : afterRefusal(main, guard, exit);
+        }
+    }
+
+    /** The script's text for {@link TokenPrefetch}; null when it cannot be read (the runner then says why). */
+    private static String text(Path path) {
+        try {
+            return new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

@@ -34,6 +34,8 @@ public final class TokenManager {
     private volatile ContactNowApi api;
     private TokenGrant current;
     private Instant refreshFrom;
+    /** What an early {@link #prefetch()} failed with, for the first {@link #token()} to throw. */
+    private RuntimeException prefetchFailure;
 
     TokenManager(String baseUrl, String username, char[] password, List<String> address,
                  TokenCache cache, Clock clock, Duration margin, Redactor redactor) {
@@ -60,6 +62,13 @@ public final class TokenManager {
      * same token, it is used up to its expiry without asking again.
      */
     public synchronized String token() {
+        if (prefetchFailure != null) {
+            RuntimeException failure = prefetchFailure;
+            prefetchFailure = null;
+            // thrown where the token is needed, as if fetched here: the script's line is on this stack
+            failure.fillInStackTrace();
+            throw failure;
+        }
         Instant now = clock.instant();
         if (current == null && cache != null) {
             cache.load(baseUrl, username, address, password).ifPresent(this::adopt);
@@ -74,6 +83,20 @@ public final class TokenManager {
             }
         }
         return current.token();
+    }
+
+    /**
+     * Gets a token ahead of its first use, as {@link #token()} would (from the cache when it holds
+     * one, else from the API), for a caller that has other work meanwhile. It throws nothing: a
+     * failure is kept and thrown by the next {@link #token()} in place of a second request, so it
+     * reaches the user as it would have without the early call, and only if a token is then needed.
+     */
+    public synchronized void prefetch() {
+        try {
+            token();
+        } catch (RuntimeException e) {
+            prefetchFailure = e;
+        }
     }
 
     /**
@@ -118,6 +141,7 @@ public final class TokenManager {
 
     private void drop() {
         current = null;
+        prefetchFailure = null;
         if (cache != null) {
             cache.remove(baseUrl, username, address);
         }
