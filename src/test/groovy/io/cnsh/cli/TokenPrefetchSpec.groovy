@@ -129,6 +129,44 @@ class TokenPrefetchSpec extends Specification {
         r.err == ''
     }
 
+    def "an interrupt (Ctrl-C) of a script waiting for the early token request stops that request too"() {
+        given: 'a server that accepts connections and never answers'
+        def silent = new ServerSocket(0)
+        List<Socket> held = Collections.synchronizedList([])
+        Thread.startDaemon { while (!silent.closed) { try { held << silent.accept() } catch (IOException e) { } } }
+        def client = io.cnsh.client.ContactNow.builder().baseUrl("http://127.0.0.1:${silent.localPort}/")
+                .credentials('demo', 'demo').readTimeout(java.time.Duration.ofMinutes(5)).build()
+        Thread early = Thread.startDaemon { client.tokens().prefetch() }
+        conditions.eventually { assert held.size() == 1 }
+        Throwable failure = null
+        boolean interrupted = false
+        Thread script = Thread.startDaemon {
+            try {
+                client.tokens().token()
+            } catch (Throwable t) {
+                failure = t
+            }
+            interrupted = Thread.currentThread().isInterrupted()
+        }
+
+        when:
+        conditions.eventually { assert script.state == Thread.State.WAITING }
+        script.interrupt()
+
+        then: 'the script ends with a failure, its interrupt kept, and the early request has ended'
+        conditions.eventually {
+            assert !script.alive
+            assert !early.alive
+        }
+        failure != null
+        interrupted
+
+        cleanup:
+        client?.close()
+        silent?.close()
+        held.each { it.close() }
+    }
+
     // --- helpers
 
     private Map cnsh(String password, String... args) {
