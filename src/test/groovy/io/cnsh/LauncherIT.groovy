@@ -64,6 +64,27 @@ class LauncherIT extends Specification {
         r.out == 'reached\n'
     }
 
+    def "#how runs with C1 only and the serial collector; CNSH_JAVA_OPTS still wins"() {
+        given:
+        Path script = home.resolve('flags.groovy')
+        Files.writeString(script, 'println java.lang.management.ManagementFactory.runtimeMXBean.inputArguments' +
+                '.findAll { it.startsWith("-XX:TieredStopAtLevel") || it.endsWith("GC") }\n')
+
+        when:
+        def r = launch([REPO.resolve('cnsh').toString()] + args.collect { it == 'FILE' ? script.toString() : it }, env)
+
+        then:
+        r.code == 0
+        r.out == expected
+
+        where:
+        how                           | args                         | env                                           | expected
+        'run FILE'                    | ['run', 'FILE']              | [:]                                           | '[-XX:TieredStopAtLevel=1, -XX:+UseSerialGC]\n'
+        'cnsh FILE'                   | ['FILE']                     | [:]                                           | '[-XX:TieredStopAtLevel=1, -XX:+UseSerialGC]\n'
+        '--debug run FILE'            | ['--debug', 'run', 'FILE']   | [:]                                           | '[-XX:TieredStopAtLevel=1, -XX:+UseSerialGC]\n'
+        'run FILE with CNSH_JAVA_OPTS' | ['run', 'FILE']             | [CNSH_JAVA_OPTS: '-XX:TieredStopAtLevel=4']   | '[-XX:TieredStopAtLevel=1, -XX:+UseSerialGC, -XX:TieredStopAtLevel=4]\n'
+    }
+
     def "on the embedded sandbox a create prints the new agentid and a read finds the agent"() {
         when:
         def created = launch([REPO.resolve('cnsh').toString(), '-e', "agents < create name: 'Joe', pin: '123456' >"])

@@ -31,6 +31,7 @@ final class Scripts {
         checkScript(path, file);
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
+            TokenPrefetch.start(t, text(path));
             ChangeGuard guard = guard(main, t, rules);
             ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
                     main.out(), main.err(), main.env(), guard, scriptCache(main, options));
@@ -68,6 +69,7 @@ final class Scripts {
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
+            TokenPrefetch.start(t, code);
             ChangeGuard guard = guard(main, t, rules);
             AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
             var oneForm = oneFormAllowed() ? OneForm.parse(code) : java.util.Optional.<OneForm>empty();
@@ -97,6 +99,15 @@ final class Scripts {
 
     private static boolean oneFormAllowed() {
         return !COMPILE_ONE_FORMS.get() && !Boolean.getBoolean("cnsh.compileOneForms");
+    }
+
+    /** The script's text for {@link TokenPrefetch}; null when it cannot be read (the runner then says why). */
+    private static String text(Path path) {
+        try {
+            return new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** Compiled scripts under {@code $CNSH_HOME/cache/scripts}; {@code --debug} prints each hit and miss. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Keeps a valid API token at hand: fetched on first use, kept in memory and in the
@@ -34,6 +35,13 @@ public final class TokenManager {
     private volatile ContactNowApi api;
     private TokenGrant current;
     private Instant refreshFrom;
+    /** What an early {@link #prefetch()} failed with, for the first {@link #token()} to throw. */
+    private RuntimeException prefetchFailure;
+    /** Whether {@link #token()} was called: a prefetch after that has nothing to do. */
+    private boolean asked;
+    /** Open while a prefetch runs, and the thread running it, for {@link #token()} to wait on interruptibly. */
+    private volatile CountDownLatch prefetching;
+    private volatile Thread prefetcher;
 
     TokenManager(String baseUrl, String username, char[] password, List<String> address,
                  TokenCache cache, Clock clock, Duration margin, Redactor redactor) {
@@ -59,7 +67,22 @@ public final class TokenManager {
      * token with the current one until that expires, so after one early request that returns the
      * same token, it is used up to its expiry without asking again.
      */
-    public synchronized String token() {
+    public String token() {
+        awaitPrefetch();
+        synchronized (this) {
+            asked = true;
+            return tokenNow();
+        }
+    }
+
+    private String tokenNow() {
+        if (prefetchFailure != null) {
+            RuntimeException failure = prefetchFailure;
+            prefetchFailure = null;
+            // thrown where the token is needed, as if fetched here: the script's line is on this stack
+            failure.fillInStackTrace();
+            throw failure;
+        }
         Instant now = clock.instant();
         if (current == null && cache != null) {
             cache.load(baseUrl, username, address, password).ifPresent(this::adopt);
@@ -74,6 +97,63 @@ public final class TokenManager {
             }
         }
         return current.token();
+    }
+
+    /**
+     * Gets a token ahead of its first use, as {@link #token()} would (from the cache when it holds
+     * one, else from the API), for a caller that has other work meanwhile. It throws nothing: a
+     * failure is kept and thrown by the next {@link #token()} in place of a second request, so it
+     * reaches the user as it would have without the early call, and only if a token is then needed.
+     */
+    public void prefetch() {
+        CountDownLatch done = new CountDownLatch(1);
+        prefetcher = Thread.currentThread();
+        prefetching = done;
+        try {
+            synchronized (this) {
+                if (!asked) {
+                    try {
+                        tokenNow();
+                    } catch (RuntimeException e) {
+                        prefetchFailure = e;
+                    }
+                }
+            }
+        } finally {
+            prefetcher = null;
+            prefetching = null;
+            done.countDown();
+        }
+    }
+
+    /**
+     * Waits for a prefetch in progress, outside the lock so that an interrupt (Ctrl-C) is not held up:
+     * it is passed on to the prefetching thread, whose request stops as the caller's own would have,
+     * and that failure is then the caller's; the caller's interrupt status is kept.
+     */
+    private void awaitPrefetch() {
+        CountDownLatch done = prefetching;
+        Thread other = prefetcher;
+        if (done == null || other == Thread.currentThread() || Thread.holdsLock(this)) {
+            return;
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            if (other != null) {
+                other.interrupt();
+            }
+            boolean waited = false;
+            while (!waited) {
+                try {
+                    done.await();
+                    waited = true;
+                } catch (InterruptedException again) {
+                    // keep waiting: the prefetching thread was told to stop
+                }
+            }
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -118,6 +198,7 @@ public final class TokenManager {
 
     private void drop() {
         current = null;
+        prefetchFailure = null;
         if (cache != null) {
             cache.remove(baseUrl, username, address);
         }

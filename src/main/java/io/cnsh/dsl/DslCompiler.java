@@ -18,8 +18,16 @@ import org.codehaus.groovy.control.CompilerConfiguration;
  *
  * <p>Each call builds a new configuration, which the caller may go on to adjust (imports,
  * customizers); the parser plugin stays installed.
+ *
+ * <p>User code is compiled without Spock's global AST transformation: Groovy finds it on the class
+ * path (cnsh ships Spock for {@code cnsh test}) and would otherwise load it and run it over every
+ * script, -e snippet and shell line, though only specification classes need it. Specs are
+ * compiled by {@code testing/SpecLauncher} with a configuration of their own, which keeps it.
  */
 public final class DslCompiler {
+
+    /** The global transformations user code does without (see above). */
+    public static final Set<String> DISABLED_GLOBAL_TRANSFORMS = Set.of("org.spockframework.compiler.SpockTransform");
 
     private DslCompiler() {
     }
@@ -59,6 +67,7 @@ public final class DslCompiler {
             CompilerConfiguration configuration = new CompilerConfiguration();
             configuration.setSourceEncoding("UTF-8");
             configuration.setPluginFactory(new DslParserPluginFactory(new DslSourceRewriter(resources)));
+            configuration.setDisabledGlobalASTTransformations(new java.util.HashSet<>(DISABLED_GLOBAL_TRANSFORMS));
             if (scriptBaseClass != null) {
                 configuration.setScriptBaseClass(scriptBaseClass.getName());
             }
