@@ -40,6 +40,7 @@ exit /b %ERRORLEVEL%
 if "%~1"=="" goto :eof
 if "%~1"=="-e" goto short
 if "%~1"=="token" goto short
+if "%~1"=="run" goto short
 if "%~1"=="--version" goto short
 if "%~1"=="-V" goto short
 if "%~1"=="--sandbox" (shift & goto kind)
