@@ -28,12 +28,17 @@ final class RunOptions {
             description = "How -e prints its value: ${COMPLETION-CANDIDATES} (default: as a table, fitted to COLUMNS).")
     OutputForm output;
 
+    @Option(names = "--reveal",
+            description = "Show pins and passwords in what -e prints (masked as **** by default).")
+    Boolean reveal;
+
     /** These options with the unset ones taken from {@code outer}. */
     RunOptions over(RunOptions outer) {
         RunOptions r = new RunOptions();
         r.yes = yes != null ? yes : outer.yes;
         r.maxChanges = maxChanges != null ? maxChanges : outer.maxChanges;
         r.output = output != null ? output : outer.output;
+        r.reveal = reveal != null ? reveal : outer.reveal;
         return r;
     }
 
@@ -48,6 +53,15 @@ final class RunOptions {
             throw new UsageException("--output is for -e: " + command + " prints no value of its own"
                     + " (a script prints what it chooses)");
         }
+        if (reveal != null) {
+            throw new UsageException("--reveal is for -e: " + command + " prints no value of its own"
+                    + " (in code, agents.reveal = true shows secrets)");
+        }
+    }
+
+    /** Whether {@code -e} shows secrets in its value: {@code --reveal}. */
+    boolean reveals() {
+        return Boolean.TRUE.equals(reveal);
     }
 
     /**

@@ -72,6 +72,9 @@ final class Scripts {
             TokenPrefetch.start(t, code);
             ChangeGuard guard = guard(main, t, rules);
             AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
+            if (run.reveals()) {
+                agents.setReveal(true);
+            }
             var oneForm = oneFormAllowed() ? OneForm.parse(code) : java.util.Optional.<OneForm>empty();
             ScriptRunner runner = oneForm.isPresent() ? null
                     : new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);

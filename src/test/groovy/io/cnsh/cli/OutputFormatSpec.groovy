@@ -153,6 +153,49 @@ class OutputFormatSpec extends Specification {
         }
     }
 
+    def "--reveal shows them in every form, before or after -e, and only for that command"() {
+        given:
+        List<String> passwords = revealed*.password.findAll { it }
+        List<String> pins = revealed*.pin.findAll { it }
+
+        expect:
+        ['table', 'json', 'csv', 'tsv', 'values'].each { form ->
+            def shown = run(sharedHome, [:], '--reveal', '-o', form, '-e', 'agents < read >')
+            assert shown.code == 0
+            if (form != 'table') {
+                assert passwords.every { shown.out.contains(it) } && pins.every { shown.out.contains(it) }
+                assert !shown.out.contains('****')
+            }
+            assert run(sharedHome, [:], '-o', form, '-e', 'agents < read >').out.readLines().size() ==
+                    shown.out.readLines().size()
+        }
+        def withPassword = revealed.find { it.password }
+        def after = run(sharedHome, [:], '-e', "agents < read agentid: ${withPassword.agentid} >", '--reveal', '-o', 'json')
+        after.code == 0
+        after.out.contains(withPassword.password as String)
+        !after.out.contains('****')
+        run(sharedHome, [:], '-o', 'json', '-e', "agents < read agentid: ${withPassword.agentid} >").out.contains('****')
+    }
+
+    def "--reveal with #how is a usage error: it prints no value of its own"() {
+        given:
+        Path script = Files.writeString(home.resolve('s.groovy'), "println 'ran'\n")
+        List<String> args = how == 'run' ? ['run', '--reveal', script.toString()] : ['--reveal']
+
+        when:
+        def r = cnsh(args as String[])
+
+        then:
+        r.code == 2
+        r.out == ''
+        r.err.readLines() == ["cnsh: --reveal is for -e: ${what} prints no value of its own (in code, agents.reveal = true shows secrets)".toString()]
+
+        where:
+        how     | what
+        'run'   | 'cnsh run'
+        'shell' | 'the shell'
+    }
+
     def "no -o and -o table print what -e printed before, fitted to COLUMNS; the other forms are never cut"() {
         given:
         def env = [COLUMNS: '30']
