@@ -30,8 +30,8 @@ final class Scripts {
         Path path = Path.of(file);
         checkScript(path, file);
         ChangeGuard.Options rules = run.guardOptions(main.env());
-        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
-            TokenPrefetch.start(t, text(path));
+        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err());
+             TokenPrefetch early = TokenPrefetch.start(t, text(path))) {
             ChangeGuard guard = guard(main, t, rules);
             ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
                     main.out(), main.err(), main.env(), guard, scriptCache(main, options));
@@ -68,8 +68,8 @@ final class Scripts {
 
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
         ChangeGuard.Options rules = run.guardOptions(main.env());
-        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
-            TokenPrefetch.start(t, code);
+        try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err());
+             TokenPrefetch early = TokenPrefetch.start(t, code)) {
             ChangeGuard guard = guard(main, t, rules);
             AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
             if (run.reveals()) {

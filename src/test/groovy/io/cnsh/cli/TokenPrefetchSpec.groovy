@@ -103,6 +103,22 @@ class TokenPrefetchSpec extends Specification {
         'a script file that does not name it'       | ['run', 'PLAIN']                                       | 'plain\n'
     }
 
+    def "the early request ends with its command: #what has sent its one token request when cnsh returns"() {
+        when:
+        def r = cnsh('demo', '-e', code)
+
+        then: 'no eventually: the request is over, and no prefetching thread is left to send one later'
+        r.code == exit
+        tokenRequests() == 1
+        !Thread.allStackTraces.keySet().any { it.name == 'cnsh-token-prefetch' && it.alive }
+
+        where:
+        what                                       | code                                        | exit
+        'a one-form refused before any request'    | 'agents < read limt: 5 >'                   | 1
+        'compiled code refused before any request' | 'def n = 5\nagents < read limt: n >'        | 1
+        'code that names the target but skips it'  | 'if (false) { agents < read limit: 1 > }; 5' | 0
+    }
+
     def "an unreachable host: the same message and exit code at the first use of the target"() {
         given:
         int closed = new ServerSocket(0).withCloseable { it.localPort }
