@@ -112,6 +112,10 @@ final class StartupBenchmark {
         String read = "./cnsh -e \"def n = N; agents < read limit: 1 >\"";
         rows.add(new Row("cnsh_e_read", read, StartupTimer.toExit(read,
                 n -> plus(cnshCommand, List.of("-e", "def n = " + n + "; agents < read limit: 1 >")), remote, "agentid", nothing)));
+        // one DSL form with literal arguments: answered by dsl/OneForm without compiling; the limit varies too
+        String oneForm = "./cnsh -e \"agents < read limit: N >\" (one form)";
+        rows.add(new Row("cnsh_e_oneform", oneForm, StartupTimer.toExit(oneForm,
+                n -> plus(cnshCommand, List.of("-e", "agents < read limit: " + (1 + n % 40) + " >")), remote, "agentid", nothing)));
         List<String> run = List.of("run", script.toString());
         rows.add(new Row("cnsh_run_first", "./cnsh run fifty-lines.groovy (first run)",
                 exit("./cnsh run (first)", cnshCommand, run, remote, "total: ", () -> Bench.deleteTree(cache))));
@@ -238,14 +242,16 @@ final class StartupBenchmark {
         }
         out.printf(Locale.ROOT, "B2 cnsh's first prompt is %.2f of jshell's%n", prompt / medians.get("jshell_prompt"));
         StringBuilder summary = new StringBuilder("B2");
-        for (String key : List.of("cnsh_e", "cnsh_e_read", "cnsh_run_first", "cnsh_run_cached", "cnsh_token", "cnsh_version",
+        for (String key : List.of("cnsh_e", "cnsh_e_read", "cnsh_e_oneform", "cnsh_run_first", "cnsh_run_cached", "cnsh_token", "cnsh_version",
                 "cnsh_prompt", "cnsh_answer", "groovy_e", "groovysh_prompt", "jshell_prompt", "curl_floor")) {
             summary.append(' ').append(key).append('=').append(fig(medians.get(key)));
         }
         Double read = medians.get("cnsh_e_read");
         return summary.append(" ratio_e_vs_groovy_e=").append(ratio(read, medians.get("groovy_e")))
                 .append(" ratio_read_vs_curl=").append(ratio(read, medians.get("curl_floor")))
-                .append(" ratio_prompt_vs_groovysh=").append(ratio(prompt, groovysh)).toString();
+                .append(" ratio_prompt_vs_groovysh=").append(ratio(prompt, groovysh))
+                .append(" ratio_oneform_vs_groovy_e=").append(ratio(medians.get("cnsh_e_oneform"), medians.get("groovy_e")))
+                .toString();
     }
 
     private static String fig(Double seconds) {

@@ -47,15 +47,16 @@ class BenchmarksSpec extends Specification {
         out.toString().contains('B2 round 1 of 1 done')
         !out.toString().contains('B2 warm-up')
         ["./cnsh -e '1'", './cnsh -e "def n = N; agents < read limit: 1 >"', './cnsh run fifty-lines.groovy (first run)',
-         './cnsh run fifty-lines.groovy (cached)', './cnsh token get', './cnsh --version', './cnsh (shell, embedded sandbox)',
+         './cnsh -e "agents < read limit: N >" (one form)', './cnsh run fifty-lines.groovy (cached)', './cnsh token get', './cnsh --version', './cnsh (shell, embedded sandbox)',
          "groovy -e '1' (GroovyMain)", 'jshell ', 'groovysh 5.0.3', 'curl token.php get + database.php read'].every { row ->
             table.any { it.startsWith('   ' + row) }
         }
         table.find { it.startsWith('   ./cnsh (shell') } ==~ /.*\d+\.\d\d \(.*\d+\.\d\d \(.*/
         summary.startsWith('B2 cnsh_e=')
-        ['cnsh_e_read', 'cnsh_run_first', 'cnsh_run_cached', 'cnsh_token', 'cnsh_version', 'cnsh_prompt', 'cnsh_answer',
+        ['cnsh_e_read', 'cnsh_e_oneform', 'cnsh_run_first', 'cnsh_run_cached', 'cnsh_token', 'cnsh_version', 'cnsh_prompt', 'cnsh_answer',
          'groovy_e', 'jshell_prompt'].every { summary =~ / ${it}=\d+\.\d\ds / }
         summary =~ / ratio_e_vs_groovy_e=\d+\.\d\d /
+        summary =~ / ratio_oneform_vs_groovy_e=\d+\.\d\d$/
         summary =~ (curl ? / ratio_read_vs_curl=\d+\.\d\d / : / ratio_read_vs_curl=n\/a /)
     }
 
