@@ -4,6 +4,7 @@
 //
 //   cnsh run scripts/bulk-create.groovy new.csv                    # plan (exit 4 if anything would change)
 //   cnsh run scripts/bulk-create.groovy new.csv --apply            # create; results CSV lists the new agentids
+//   cnsh run scripts/bulk-create.groovy --revert RUN_ID            # plan taking that run back (--apply: do it)
 //   cnsh run scripts/bulk-create.groovy --resume RUN_ID            # finish an interrupted run
 //
 // new.csv: a username column and one column per field, by wire name (no agentid: the API assigns it):
@@ -34,6 +35,12 @@ class Options {
     @Option(names = '--resume', paramLabel = 'RUN_ID', description = 'Finish a run that stopped; its journal says what is done.')
     String resume
 
+    @Option(names = '--revert', paramLabel = 'RUN_ID', description = 'Plan (with --apply: apply) the reverse of what that run applied.')
+    String revert
+
+    @Option(names = '--force', description = 'With --revert: also take back rows changed since the run (marked ?).')
+    boolean force
+
     @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: 100; a resume: the run\'s own).')
     Integer batchSize
 
@@ -48,8 +55,16 @@ class Options {
 }
 
 def opts = parseArgs(new Options())
-if ((opts.csv == null) == (opts.resume == null)) {
+if (opts.revert != null && (opts.csv != null || opts.resume != null)) {
+    err.println 'bulk-create.groovy: --revert RUN_ID goes without NEW.csv and without --resume'
+    exit 2
+}
+if (opts.revert == null && (opts.csv == null) == (opts.resume == null)) {
     err.println 'bulk-create.groovy: give NEW.csv, or --resume RUN_ID (not both)'
+    exit 2
+}
+if (opts.force && opts.revert == null) {
+    err.println 'bulk-create.groovy: --force goes with --revert RUN_ID'
     exit 2
 }
 if (opts.batchSize != null && opts.batchSize < 1) {
@@ -78,7 +93,13 @@ if (opts.batchSize != null) {
 def bulk = builder.build()
 
 try {
+    if (opts.revert != null) {
+        exit bulk.revert(opts.revert, opts.apply, opts.force, out.&println)
+    }
     exit bulk.planOrApply(Plan.Kind.CREATE, opts.csv, opts.resume, opts.apply, out.&println)
+} catch (WrongTargetException e) {
+    err.println "bulk-create.groovy: ${e.message}"
+    exit 2
 } catch (BulkException e) {
     err.println "bulk-create.groovy: ${e.message}"
     exit 1

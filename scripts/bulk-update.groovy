@@ -4,6 +4,7 @@
 //
 //   cnsh run scripts/bulk-update.groovy changes.csv              # plan: show what would change (exit 4 if anything)
 //   cnsh run scripts/bulk-update.groovy changes.csv --apply      # apply it, in batches, with a progress bar
+//   cnsh run scripts/bulk-update.groovy --revert RUN_ID          # plan taking that run back (--apply: do it)
 //   cnsh run scripts/bulk-update.groovy --resume RUN_ID          # after a crash or Ctrl-C: the rest, nothing twice
 //
 // changes.csv: a key column (agentid, or else username) and one column per field to set, by wire name:
@@ -32,6 +33,12 @@ class Options {
     @Option(names = '--resume', paramLabel = 'RUN_ID', description = 'Finish a run that stopped; its journal says what is done.')
     String resume
 
+    @Option(names = '--revert', paramLabel = 'RUN_ID', description = 'Plan (with --apply: apply) the reverse of what that run applied.')
+    String revert
+
+    @Option(names = '--force', description = 'With --revert: also take back rows changed since the run (marked ?).')
+    boolean force
+
     @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: 100; a resume: the run\'s own).')
     Integer batchSize
 
@@ -46,8 +53,16 @@ class Options {
 }
 
 def opts = parseArgs(new Options())
-if ((opts.csv == null) == (opts.resume == null)) {
+if (opts.revert != null && (opts.csv != null || opts.resume != null)) {
+    err.println 'bulk-update.groovy: --revert RUN_ID goes without CHANGES.csv and without --resume'
+    exit 2
+}
+if (opts.revert == null && (opts.csv == null) == (opts.resume == null)) {
     err.println 'bulk-update.groovy: give CHANGES.csv, or --resume RUN_ID (not both)'
+    exit 2
+}
+if (opts.force && opts.revert == null) {
+    err.println 'bulk-update.groovy: --force goes with --revert RUN_ID'
     exit 2
 }
 if (opts.batchSize != null && opts.batchSize < 1) {
@@ -75,7 +90,13 @@ if (opts.batchSize != null) {
 def bulk = builder.build()
 
 try {
+    if (opts.revert != null) {
+        exit bulk.revert(opts.revert, opts.apply, opts.force, out.&println)
+    }
     exit bulk.planOrApply(Plan.Kind.UPDATE, opts.csv, opts.resume, opts.apply, out.&println)
+} catch (WrongTargetException e) {
+    err.println "bulk-update.groovy: ${e.message}"
+    exit 2
 } catch (BulkException e) {
     err.println "bulk-update.groovy: ${e.message}"
     exit 1

@@ -204,6 +204,26 @@ public final class Bulk {
         return result.exitCode();
     }
 
+    /**
+     * Plans the reverse of what run {@code runId} applied ({@link Reverter}) and, with {@code apply},
+     * applies it as a new run; {@code force} also takes back rows changed since the run.
+     *
+     * @return 0 nothing to do or all applied, 3 rows skipped as conflicts or failed, 4 the plan shows
+     *     changes or conflicts (when not applying)
+     * @throws WrongTargetException when the run was made against another account; nothing is read then
+     */
+    public int revert(String runId, boolean apply, boolean force, Consumer<String> out) {
+        return revert(new JournalRevertSource(runs.open(runId)), apply, force, out);
+    }
+
+    /** {@link #revert(String, boolean, boolean, Consumer)} of any run's record. */
+    public int revert(RevertSource source, boolean apply, boolean force, Consumer<String> out) {
+        Reverter.checkTarget(source, client.baseUri(), client.username());
+        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
+        Reverter.Revert revert = Reverter.plan(source, live, force, Reverter.csvFile(runs, source.runId()));
+        return Reverter.planOrApply(this, revert, apply, out);
+    }
+
     private Applier.Settings settings(int size) {
         return new Applier.Settings(client, size, maxCreateAttempts, progress, clock, notices);
     }
@@ -229,7 +249,7 @@ public final class Bulk {
         }
     }
 
-    private static boolean sameBaseUrl(URI a, URI b) {
+    static boolean sameBaseUrl(URI a, URI b) {
         if (!text(a.getScheme()).equalsIgnoreCase(text(b.getScheme()))
                 || !text(a.getHost()).equalsIgnoreCase(text(b.getHost()))
                 || !text(a.getPath()).replaceAll("/+$", "").equals(text(b.getPath()).replaceAll("/+$", ""))) {
