@@ -4,6 +4,7 @@
 //
 //   cnsh run scripts/bulk-create.groovy new.csv                    # plan (exit 4 if anything would change)
 //   cnsh run scripts/bulk-create.groovy new.csv --apply            # create; results CSV lists the new agentids
+//   cnsh run scripts/bulk-create.groovy X.csv --save-plan p.json   # plan, saved for review; then --apply-plan p.json
 //   cnsh run scripts/bulk-create.groovy --revert RUN_ID            # plan taking that run back (--apply: do it)
 //   cnsh run scripts/bulk-create.groovy --resume RUN_ID            # finish an interrupted run
 //
@@ -41,6 +42,12 @@ class Options {
     @Option(names = '--force', description = 'With --revert: also take back rows changed since the run (marked ?).')
     boolean force
 
+    @Option(names = '--save-plan', paramLabel = 'FILE', description = 'Write the plan to FILE (JSON, no secrets) for --apply-plan.')
+    Path savePlan
+
+    @Option(names = '--apply-plan', paramLabel = 'FILE', description = 'Apply exactly a saved plan; rows changed since are skipped (?).')
+    Path applyPlan
+
     @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: 100; a resume: the run\'s own).')
     Integer batchSize
 
@@ -59,7 +66,15 @@ if (opts.revert != null && (opts.csv != null || opts.resume != null)) {
     err.println 'bulk-create.groovy: --revert RUN_ID goes without NEW.csv and without --resume'
     exit 2
 }
-if (opts.revert == null && (opts.csv == null) == (opts.resume == null)) {
+if (opts.applyPlan != null && (opts.csv != null || opts.resume != null || opts.revert != null || opts.savePlan != null)) {
+    err.println 'bulk-create.groovy: --apply-plan FILE goes alone (the plan names its input)'
+    exit 2
+}
+if (opts.savePlan != null && (opts.resume != null || opts.apply)) {
+    err.println 'bulk-create.groovy: --save-plan FILE only plans (apply the saved plan with --apply-plan FILE)'
+    exit 2
+}
+if (opts.revert == null && opts.applyPlan == null && (opts.csv == null) == (opts.resume == null)) {
     err.println 'bulk-create.groovy: give NEW.csv, or --resume RUN_ID (not both)'
     exit 2
 }
@@ -93,8 +108,18 @@ if (opts.batchSize != null) {
 def bulk = builder.build()
 
 try {
+    if (opts.applyPlan != null) {
+        exit bulk.applyPlan(opts.applyPlan, out.&println)
+    }
     if (opts.revert != null) {
-        exit bulk.revert(opts.revert, opts.apply, opts.force, out.&println)
+        exit bulk.revert(opts.revert, opts.apply, opts.force, opts.savePlan, out.&println)
+    }
+    if (opts.savePlan != null) {
+        def plan = bulk.plan(Plan.Kind.CREATE, opts.csv)
+        plan.lines().each { out.println it }
+        bulk.savePlan(plan, opts.savePlan)
+        err.println "Plan saved to ${opts.savePlan}; apply exactly it with --apply-plan ${opts.savePlan}"
+        exit plan.exitCode()
     }
     exit bulk.planOrApply(Plan.Kind.CREATE, opts.csv, opts.resume, opts.apply, out.&println)
 } catch (WrongTargetException e) {

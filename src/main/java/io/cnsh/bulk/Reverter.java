@@ -68,11 +68,7 @@ public final class Reverter {
      * @throws WrongTargetException naming both accounts
      */
     static void checkTarget(RevertSource source, URI baseUri, String username) {
-        if (source.target() == null) {
-            return;
-        }
-        boolean sameUser = source.username() == null || source.username().equals(username);
-        if (!sameUser || !Bulk.sameBaseUrl(URI.create(source.target()), baseUri)) {
+        if (!RunTarget.matches(source.target(), source.username(), baseUri, username)) {
             throw new WrongTargetException("run " + source.runId() + " was made against " + source.target()
                     + (source.username() == null ? "" : " as " + source.username()) + ", not " + baseUri + " as "
                     + username + "; revert it with the target it was made for");
@@ -199,8 +195,12 @@ public final class Reverter {
      * @return 4 when the plan shows changes or conflicts; after applying 0, or 3 when rows were skipped
      *     as conflicts or failed
      */
-    static int planOrApply(Bulk bulk, Revert revert, boolean apply, Consumer<String> out) {
+    static int planOrApply(Bulk bulk, Revert revert, boolean apply, Path savePlan, Consumer<String> out) {
         revert.lines().forEach(out);
+        if (savePlan != null) {
+            keep(revert);
+            bulk.savePlan(revert.plan(), savePlan);
+        }
         if (!apply) {
             return revert.exitCode();
         }
@@ -213,7 +213,6 @@ public final class Reverter {
         } else if (revert.plan().exitCode() == 0) {
             out.accept("Nothing to apply.");
         } else {
-            code = revert.plan().exitCode();
             bulk.apply(revert.plan());
         }
         return code == 0 && revert.skipped() > 0 ? 3 : code;
