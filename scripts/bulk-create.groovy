@@ -66,20 +66,10 @@ if (opts.revert != null && (opts.csv != null || opts.resume != null)) {
     err.println 'bulk-create.groovy: --revert RUN_ID goes without NEW.csv and without --resume'
     exit 2
 }
-if (opts.applyPlan != null && (opts.csv != null || opts.resume != null || opts.revert != null || opts.savePlan != null)) {
-    err.println 'bulk-create.groovy: --apply-plan FILE goes alone (the plan names its input)'
-    exit 2
-}
-if (opts.savePlan != null && (opts.resume != null || opts.apply)) {
-    err.println 'bulk-create.groovy: --save-plan FILE only plans (apply the saved plan with --apply-plan FILE)'
-    exit 2
-}
-if (opts.revert == null && opts.applyPlan == null && (opts.csv == null) == (opts.resume == null)) {
-    err.println 'bulk-create.groovy: give NEW.csv, or --resume RUN_ID (not both)'
-    exit 2
-}
-if (opts.force && opts.revert == null) {
-    err.println 'bulk-create.groovy: --force goes with --revert RUN_ID'
+def modes = new ScriptModes('NEW.csv', opts.csv, opts.resume, opts.revert, opts.applyPlan, opts.savePlan,
+        opts.apply, opts.force)
+if (modes.problem() != null) {
+    err.println "bulk-create.groovy: ${modes.problem()}"
     exit 2
 }
 if (opts.batchSize != null && opts.batchSize < 1) {
@@ -108,20 +98,7 @@ if (opts.batchSize != null) {
 def bulk = builder.build()
 
 try {
-    if (opts.applyPlan != null) {
-        exit bulk.applyPlan(opts.applyPlan, out.&println)
-    }
-    if (opts.revert != null) {
-        exit bulk.revert(opts.revert, opts.apply, opts.force, opts.savePlan, out.&println)
-    }
-    if (opts.savePlan != null) {
-        def plan = bulk.plan(Plan.Kind.CREATE, opts.csv)
-        plan.lines().each { out.println it }
-        bulk.savePlan(plan, opts.savePlan)
-        err.println "Plan saved to ${opts.savePlan}; apply exactly it with --apply-plan ${opts.savePlan}"
-        exit plan.exitCode()
-    }
-    exit bulk.planOrApply(Plan.Kind.CREATE, opts.csv, opts.resume, opts.apply, out.&println)
+    exit modes.run(bulk, Plan.Kind.CREATE, out.&println) { String line -> err.println(line) }
 } catch (WrongTargetException e) {
     err.println "bulk-create.groovy: ${e.message}"
     exit 2
