@@ -4,6 +4,8 @@
 //
 //   cnsh run scripts/bulk-create.groovy new.csv                    # plan (exit 4 if anything would change)
 //   cnsh run scripts/bulk-create.groovy new.csv --apply            # create; results CSV lists the new agentids
+//   cnsh run scripts/bulk-create.groovy X.csv --save-plan p.json   # plan, saved for review; then --apply-plan p.json
+//   cnsh run scripts/bulk-create.groovy --revert RUN_ID            # plan taking that run back (--apply: do it)
 //   cnsh run scripts/bulk-create.groovy --resume RUN_ID            # finish an interrupted run
 //
 // new.csv: a username column and one column per field, by wire name (no agentid: the API assigns it):
@@ -34,6 +36,18 @@ class Options {
     @Option(names = '--resume', paramLabel = 'RUN_ID', description = 'Finish a run that stopped; its journal says what is done.')
     String resume
 
+    @Option(names = '--revert', paramLabel = 'RUN_ID', description = 'Plan (with --apply: apply) the reverse of what that run applied.')
+    String revert
+
+    @Option(names = '--force', description = 'With --revert: also take back rows changed since the run (marked ?).')
+    boolean force
+
+    @Option(names = '--save-plan', paramLabel = 'FILE', description = 'Write the plan to FILE (JSON, no secrets) for --apply-plan.')
+    Path savePlan
+
+    @Option(names = '--apply-plan', paramLabel = 'FILE', description = 'Apply exactly a saved plan; rows changed since are skipped (?).')
+    Path applyPlan
+
     @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: 100; a resume: the run\'s own).')
     Integer batchSize
 
@@ -48,8 +62,14 @@ class Options {
 }
 
 def opts = parseArgs(new Options())
-if ((opts.csv == null) == (opts.resume == null)) {
-    err.println 'bulk-create.groovy: give NEW.csv, or --resume RUN_ID (not both)'
+if (opts.revert != null && (opts.csv != null || opts.resume != null)) {
+    err.println 'bulk-create.groovy: --revert RUN_ID goes without NEW.csv and without --resume'
+    exit 2
+}
+def modes = new ScriptModes('NEW.csv', opts.csv, opts.resume, opts.revert, opts.applyPlan, opts.savePlan,
+        opts.apply, opts.force)
+if (modes.problem() != null) {
+    err.println "bulk-create.groovy: ${modes.problem()}"
     exit 2
 }
 if (opts.batchSize != null && opts.batchSize < 1) {
@@ -78,7 +98,10 @@ if (opts.batchSize != null) {
 def bulk = builder.build()
 
 try {
-    exit bulk.planOrApply(Plan.Kind.CREATE, opts.csv, opts.resume, opts.apply, out.&println)
+    exit modes.run(bulk, Plan.Kind.CREATE, out.&println) { String line -> err.println(line) }
+} catch (WrongTargetException e) {
+    err.println "bulk-create.groovy: ${e.message}"
+    exit 2
 } catch (BulkException e) {
     err.println "bulk-create.groovy: ${e.message}"
     exit 1

@@ -4,6 +4,8 @@
 //
 //   cnsh run scripts/bulk-update.groovy changes.csv              # plan: show what would change (exit 4 if anything)
 //   cnsh run scripts/bulk-update.groovy changes.csv --apply      # apply it, in batches, with a progress bar
+//   cnsh run scripts/bulk-update.groovy X.csv --save-plan p.json   # plan, saved for review; then --apply-plan p.json
+//   cnsh run scripts/bulk-update.groovy --revert RUN_ID          # plan taking that run back (--apply: do it)
 //   cnsh run scripts/bulk-update.groovy --resume RUN_ID          # after a crash or Ctrl-C: the rest, nothing twice
 //
 // changes.csv: a key column (agentid, or else username) and one column per field to set, by wire name:
@@ -32,6 +34,18 @@ class Options {
     @Option(names = '--resume', paramLabel = 'RUN_ID', description = 'Finish a run that stopped; its journal says what is done.')
     String resume
 
+    @Option(names = '--revert', paramLabel = 'RUN_ID', description = 'Plan (with --apply: apply) the reverse of what that run applied.')
+    String revert
+
+    @Option(names = '--force', description = 'With --revert: also take back rows changed since the run (marked ?).')
+    boolean force
+
+    @Option(names = '--save-plan', paramLabel = 'FILE', description = 'Write the plan to FILE (JSON, no secrets) for --apply-plan.')
+    Path savePlan
+
+    @Option(names = '--apply-plan', paramLabel = 'FILE', description = 'Apply exactly a saved plan; rows changed since are skipped (?).')
+    Path applyPlan
+
     @Option(names = '--batch-size', paramLabel = 'N', description = 'Agents per request (default: 100; a resume: the run\'s own).')
     Integer batchSize
 
@@ -46,8 +60,14 @@ class Options {
 }
 
 def opts = parseArgs(new Options())
-if ((opts.csv == null) == (opts.resume == null)) {
-    err.println 'bulk-update.groovy: give CHANGES.csv, or --resume RUN_ID (not both)'
+if (opts.revert != null && (opts.csv != null || opts.resume != null)) {
+    err.println 'bulk-update.groovy: --revert RUN_ID goes without CHANGES.csv and without --resume'
+    exit 2
+}
+def modes = new ScriptModes('CHANGES.csv', opts.csv, opts.resume, opts.revert, opts.applyPlan, opts.savePlan,
+        opts.apply, opts.force)
+if (modes.problem() != null) {
+    err.println "bulk-update.groovy: ${modes.problem()}"
     exit 2
 }
 if (opts.batchSize != null && opts.batchSize < 1) {
@@ -75,7 +95,10 @@ if (opts.batchSize != null) {
 def bulk = builder.build()
 
 try {
-    exit bulk.planOrApply(Plan.Kind.UPDATE, opts.csv, opts.resume, opts.apply, out.&println)
+    exit modes.run(bulk, Plan.Kind.UPDATE, out.&println) { String line -> err.println(line) }
+} catch (WrongTargetException e) {
+    err.println "bulk-update.groovy: ${e.message}"
+    exit 2
 } catch (BulkException e) {
     err.println "bulk-update.groovy: ${e.message}"
     exit 1

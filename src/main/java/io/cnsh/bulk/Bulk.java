@@ -6,7 +6,6 @@ import io.cnsh.model.Agent;
 import io.cnsh.wire.TextFileException;
 import io.cnsh.wire.TextFiles;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -204,15 +203,73 @@ public final class Bulk {
         return result.exitCode();
     }
 
+    /**
+     * Plans the reverse of what run {@code runId} applied ({@link Reverter}) and, with {@code apply},
+     * applies it as a new run; {@code force} also takes back rows changed since the run; with
+     * {@code savePlan}, the revert's plan is saved there (and its CSV kept in the runs directory).
+     *
+     * @return 0 nothing to do or all applied, 3 rows skipped as conflicts or failed, 4 the plan shows
+     *     changes or conflicts (when not applying)
+     * @throws WrongTargetException when the run was made against another account; nothing is read then
+     */
+    public int revert(String runId, boolean apply, boolean force, Path savePlan, Consumer<String> out) {
+        return revert(new JournalRevertSource(runs.open(runId)), apply, force, savePlan, out);
+    }
+
+    /** {@link #revert(String, boolean, boolean, Path, Consumer)} of any run's record. */
+    public int revert(RevertSource source, boolean apply, boolean force, Path savePlan, Consumer<String> out) {
+        Reverter.checkTarget(source, client.baseUri(), client.username());
+        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
+        Reverter.Revert revert = Reverter.plan(source, live, force, Reverter.csvFile(runs, source.runId()));
+        return Reverter.planOrApply(this, revert, apply, savePlan, out);
+    }
+
+    /** Writes {@code plan} to {@code file} for {@link #applyPlan} ({@link SavedPlan}): owner-only, never a secret. */
+    public void savePlan(Plan plan, Path file) {
+        SavedPlan.write(plan, client.baseUri(), client.username(), file);
+    }
+
+    /**
+     * Applies exactly the plan saved in {@code file}: refuses another account and a changed input
+     * file, re-reads the agents, and skips as conflicts ({@code ?}) rows whose agents changed since.
+     *
+     * @return 0 applied (or nothing to apply), 3 rows skipped as conflicts or failed, 1 the run stopped
+     * @throws WrongTargetException when the plan was made for another account; nothing is read then
+     */
+    public int applyPlan(Path file, Consumer<String> out) {
+        com.fasterxml.jackson.databind.JsonNode root = SavedPlan.read(file);
+        String target = root.path("target").asText(null);
+        String user = root.path("username").asText(null);
+        if (!RunTarget.matches(target, user, client)) {
+            throw new WrongTargetException("the plan " + file + " was made against " + target + " as " + user
+                    + ", not " + client.baseUri() + " as " + client.username() + "; apply it with that target");
+        }
+        byte[] bytes = SavedPlan.input(root, file);
+        Path input = Path.of(root.path("input").asText());
+        CsvTable table = CsvTable.parse(input.getFileName().toString(), bytes, delimiter);
+        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
+        Plan fresh = Planner.plan(SavedPlan.kind(root), table, input, sha256(bytes), live, SavedPlan.options(root), false);
+        SavedPlan.Checked checked = SavedPlan.check(root, fresh, live);
+        checked.conflicts().forEach(out);
+        checked.plan().lines().forEach(out);
+        int code = 0;
+        if (checked.plan().toSend().isEmpty()) {
+            out.accept("Nothing to apply.");
+        } else {
+            RunResult result = apply(checked.plan());
+            result.lines().forEach(out);
+            code = result.exitCode();
+        }
+        return code == 0 && !checked.conflicts().isEmpty() ? 3 : code;
+    }
+
     private Applier.Settings settings(int size) {
         return new Applier.Settings(client, size, maxCreateAttempts, progress, clock, notices);
     }
 
     /**
-     * Refuses a journal made against another account: another base URL or API user. A base URL on
-     * this machine (loopback) is compared without its port, because the in-process sandbox listens on
-     * a new port each time it starts. A journal that names no target (an older cnsh) is resumed
-     * against this client, and the notices say so.
+     * Refuses a journal made against another account ({@link RunTarget}). A journal that names no
+     * target (an older cnsh) is resumed against this client, and the notices say so.
      */
     private void checkTarget(String runId, JournalState state) {
         String now = client.baseUri().toString();
@@ -221,30 +278,11 @@ public final class Bulk {
                     + " against " + now + " as " + client.username());
             return;
         }
-        boolean sameUser = state.username == null || state.username.equals(client.username());
-        if (!sameUser || !sameBaseUrl(URI.create(state.target), client.baseUri())) {
+        if (!RunTarget.matches(state.target, state.username, client)) {
             throw new BulkException("run " + runId + " was made against " + state.target
                     + (state.username == null ? "" : " as " + state.username) + ", not " + now + " as "
                     + client.username() + "; resume it with the target it was made for");
         }
-    }
-
-    private static boolean sameBaseUrl(URI a, URI b) {
-        if (!text(a.getScheme()).equalsIgnoreCase(text(b.getScheme()))
-                || !text(a.getHost()).equalsIgnoreCase(text(b.getHost()))
-                || !text(a.getPath()).replaceAll("/+$", "").equals(text(b.getPath()).replaceAll("/+$", ""))) {
-            return false;
-        }
-        return a.getPort() == b.getPort() || loopback(a.getHost());
-    }
-
-    private static boolean loopback(String host) {
-        String h = text(host).toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
     }
 
     private static byte[] read(Path csv) {

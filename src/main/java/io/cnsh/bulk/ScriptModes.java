@@ -1,0 +1,67 @@
+package io.cnsh.bulk;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * What the bulk scripts do with their mode options, shared by {@code bulk-update.groovy} and
+ * {@code bulk-create.groovy}: a CSV (plan, {@code --apply}, {@code --save-plan}), {@code --resume},
+ * {@code --revert} (with {@code --force}) or {@code --apply-plan}.
+ *
+ * @param csvLabel  how the script's help names its CSV, e.g. {@code CHANGES.csv}
+ * @param csv       the CSV, or {@code null}
+ * @param resume    the run to resume, or {@code null}
+ * @param revert    the run to revert, or {@code null}
+ * @param applyPlan the saved plan to apply, or {@code null}
+ * @param savePlan  where to save the plan, or {@code null}
+ * @param apply     {@code --apply}
+ * @param force     {@code --force}
+ */
+public record ScriptModes(String csvLabel, Path csv, String resume, String revert, Path applyPlan, Path savePlan,
+                          boolean apply, boolean force) {
+
+    /** The usage mistake in these options (one line, without the script's name), or {@code null}. */
+    public String problem() {
+        if (applyPlan != null && (csv != null || resume != null || revert != null || savePlan != null)) {
+            return "--apply-plan FILE goes alone (the plan names its input)";
+        }
+        if (savePlan != null && (resume != null || apply)) {
+            return "--save-plan FILE only plans (apply the saved plan with --apply-plan FILE)";
+        }
+        if (revert != null && (csv != null || resume != null)) {
+            return "--revert RUN_ID goes without " + csvLabel + " and without --resume";
+        }
+        if (revert == null && applyPlan == null && (csv == null) == (resume == null)) {
+            return "give " + csvLabel + ", or --resume RUN_ID (not both)";
+        }
+        if (force && revert == null) {
+            return "--force goes with --revert RUN_ID";
+        }
+        return null;
+    }
+
+    /**
+     * Runs the mode the options name; plan and result lines go to {@code out}, where a saved plan went
+     * to {@code notices}.
+     *
+     * @return the exit code of the CLI contract
+     * @throws WrongTargetException when a run or saved plan was made for another account (exit 2)
+     * @throws BulkException        as {@link Bulk} does (exit 1)
+     */
+    public int run(Bulk bulk, Plan.Kind kind, Consumer<String> out, Consumer<String> notices) {
+        if (applyPlan != null) {
+            return bulk.applyPlan(applyPlan, out);
+        }
+        if (revert != null) {
+            return bulk.revert(revert, apply, force, savePlan, out);
+        }
+        if (savePlan != null) {
+            Plan plan = bulk.plan(kind, csv);
+            plan.lines().forEach(out);
+            bulk.savePlan(plan, savePlan);
+            notices.accept("Plan saved to " + savePlan + "; apply exactly it with --apply-plan " + savePlan);
+            return plan.exitCode();
+        }
+        return bulk.planOrApply(kind, csv, resume, apply, out);
+    }
+}

@@ -1,0 +1,77 @@
+package io.cnsh.cli;
+
+import io.cnsh.bulk.Bulk;
+import io.cnsh.bulk.BulkException;
+import io.cnsh.bulk.Progress;
+import io.cnsh.bulk.RunStore;
+import io.cnsh.bulk.WrongTargetException;
+import io.cnsh.client.ChangeGuard;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cnsh runs revert ID [--apply] [--force]}: plans (and with {@code --apply} applies, as a new
+ * run) the reverse of what a run applied, as the bulk scripts' {@code --revert} does. It finds
+ * {@link Main} at the root of the command tree, so it works wherever it is registered.
+ */
+@Command(name = "revert", description = {"Plan (with --apply: apply) the reverse of what a run applied.",
+        "Rows changed since the run are conflicts (?), left as they are unless --force.",
+        "Exit codes: 0 nothing to do / applied, 1 error, 2 usage or another target, 3 rows skipped or failed,",
+        "4 the plan shows changes or conflicts."})
+public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Parameters(paramLabel = "ID", description = "The run to take back (cnsh runs list shows them).")
+    String runId;
+
+    @Option(names = "--apply", description = "Send the revert (default: only show its plan).")
+    boolean apply;
+
+    @Option(names = "--force", description = "Also take back rows changed since the run (marked ?).")
+    boolean force;
+
+    @Override
+    public TargetOptions targetOptions() {
+        return target;
+    }
+
+    @Override
+    public Integer call() {
+        Main main = (Main) spec.root().userObject();
+        PrintWriter out = main.out();
+        PrintWriter err = main.err();
+        ChangeGuard.Options rules = main.run.guardOptions(main.env());
+        try (Target t = main.openTarget(target); SignalStop stop = SignalStop.install(err)) {
+            ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
+                    .options(rules).confirmer(main.terminal()).build();
+            guard.startCommand();
+            Bulk bulk = Bulk.builder(t.client().withWriteGate(guard)).runs(RunStore.fromEnvironment(main.env()))
+                    .progress(Progress.auto(err)).notices(line -> {
+                        err.println(line);
+                        err.flush();
+                    }).build();
+            return stop.run(() -> {
+                try {
+                    return bulk.revert(runId, apply, force, null, out::println);
+                } catch (WrongTargetException e) {
+                    err.println("cnsh: " + e.getMessage());
+                    return Main.USAGE;
+                } catch (BulkException e) {
+                    err.println("cnsh: " + e.getMessage());
+                    return Main.ERROR;
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.cnsh.scripts
+
+import io.cnsh.model.OwnerOnlyFiles
+import io.cnsh.testing.SandboxFixture
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.nio.file.Files
+
+/** --save-plan FILE and --apply-plan FILE of the bulk scripts, on the sandbox. */
+class SavedPlanScriptSpec extends Specification {
+
+    static final String UPDATE = 'scripts/bulk-update.groovy'
+    static final String CREATE = 'scripts/bulk-create.groovy'
+
+    @Shared @AutoCleanup
+    SandboxFixture cnsh = SandboxFixture.start(seed: 'demo')
+
+    def setup() {
+        cnsh.reset()
+    }
+
+    def changes() {
+        cnsh.file('changes.csv', 'username,auth_level,pin,userfield\n' +
+                'gokafor,admin,771199,Moved\nmbell,,,Moved\npraman,agent,,\n')
+    }
+
+    def "a saved plan holds the input's SHA-256, the target and each row's before and after, never a secret, owner-only"() {
+        given:
+        def plan = cnsh.home.resolve('plan.json')
+
+        when:
+        def run = cnsh.run(UPDATE, changes(), '--save-plan', plan)
+        def json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(plan.toFile(), Map)
+
+        then:
+        run.exitCode == 4
+        run.errLines[-1] == "Plan saved to ${plan}; apply exactly it with --apply-plan ${plan}".toString()
+        cnsh.requests('agents/update').isEmpty()
+        OwnerOnlyFiles.isPrivate(plan)
+        json.sha256 ==~ /[0-9a-f]{64}/
+        json.target == cnsh.client.baseUri().toString()
+        json.rows*.agentid == ['550003', '550006', '550000']
+        json.rows[0].changes == [[field: 'auth_level', before: 'supervisor', after: 'admin'], [field: 'pin', secret: true],
+                                 [field: 'userfield', before: 'Team North', after: 'Moved']]
+        !Files.readString(plan).contains('771199')
+        !Files.readString(plan).contains(cnsh.agent(username: 'gokafor').get('pin'))
+    }
+
+    def "a saved plan applied after one of its agents changed skips that row as a conflict, applies the rest exactly and exits 3"() {
+        given:
+        def plan = cnsh.home.resolve('plan.json')
+        assert cnsh.run(UPDATE, changes(), '--save-plan', plan).exitCode == 4
+        cnsh.eval("agents < update agentid: 550006, userfield: 'Someone else' >")
+        cnsh.eval("agents < update agentid: 550003, name: 'Grace O.' >")
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 3
+        run.outLines[0] == "? row 3: agent 550006 mbell (Marcus Bell): changed since the plan was saved: userfield live 'Someone else', planned against 'Renewals'; skipped"
+        cnsh.agent(username: 'mbell').userfield == 'Someone else'
+        with(cnsh.agent(username: 'gokafor')) {
+            auth_level == 'admin'
+            userfield == 'Moved'
+            pin == '771199'
+            name == 'Grace O.'
+        }
+        cnsh.agent(username: 'praman').auth_level == 'agent'
+        !run.out.contains('771199') && !run.err.contains('771199')
+    }
+
+    def "a row the saved plan did not change is left alone even when it would change now"() {
+        given:
+        def plan = cnsh.home.resolve('plan.json')
+        assert cnsh.run(UPDATE, changes(), '--save-plan', plan).exitCode == 4
+        cnsh.eval("agents < update agentid: 550006, userfield: 'Moved' >")
+        def plan2 = cnsh.home.resolve('plan2.json')
+        assert cnsh.run(UPDATE, changes(), '--save-plan', plan2).exitCode == 4
+        cnsh.eval("agents < update agentid: 550006, userfield: 'Later' >")
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan2)
+
+        then:
+        run.exitCode == 0
+        cnsh.agent(username: 'mbell').userfield == 'Later'
+        cnsh.agent(username: 'gokafor').userfield == 'Moved'
+    }
+
+    def "a saved plan whose input file was edited is refused in one line and nothing is sent"() {
+        given:
+        def csv = changes()
+        def plan = cnsh.home.resolve('plan.json')
+        assert cnsh.run(UPDATE, csv, '--save-plan', plan).exitCode == 4
+        Files.writeString(csv, Files.readString(csv).replace('agent', 'admin'))
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 1
+        run.errLines == ["bulk-update.groovy: ${csv.toAbsolutePath().normalize()} changed since the plan ${plan} was saved; a saved plan applies the file it was made from: restore it, or plan the file again".toString()]
+        cnsh.requests.isEmpty() || cnsh.requests('agents/update').isEmpty()
+    }
+
+    def "#what is refused as not a saved plan"() {
+        given:
+        def plan = cnsh.file('plan.json', text)
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 1
+        run.errLines == ["bulk-update.groovy: ${plan}: not a plan saved by --save-plan${suffix}".toString()]
+        cnsh.requests.isEmpty()
+
+        where:
+        what          | text                  | suffix
+        'a CSV'       | 'username,name\na,b\n' | ' (not JSON)'
+        'other JSON'  | '{"rows": []}'        | ''
+    }
+
+    def "a create plan saved and applied creates its agents; applied again, it skips them as conflicts"() {
+        given:
+        def csv = cnsh.file('new.csv', 'username,name,pin\nbnew,Bob New,583920\n')
+        def plan = cnsh.home.resolve('create.json')
+        assert cnsh.run(CREATE, csv, '--save-plan', plan).exitCode == 4
+        assert !Files.readString(plan).contains('583920')
+
+        when:
+        def first = cnsh.run(CREATE, '--apply-plan', plan)
+        def second = cnsh.run(CREATE, '--apply-plan', plan)
+
+        then:
+        first.exitCode == 0
+        cnsh.agent(username: 'bnew').pin == '583920'
+        second.exitCode == 3
+        second.outLines[0] == "? row 2: agent ${cnsh.agent(username: 'bnew').get('agentid')} bnew (Bob New): username 'bnew' exists now; skipped".toString()
+        cnsh.agentsWhere(username: 'bnew').size() == 1
+    }
+
+    def "a revert's plan can be saved and applied later, its CSV kept in the runs directory"() {
+        given:
+        def csv = changes()
+        def applied = cnsh.run(UPDATE, csv, '--apply')
+        def id = RevertScriptSpec.runId(applied)
+        def plan = cnsh.home.resolve('revert.json')
+
+        when:
+        def save = cnsh.run(UPDATE, '--revert', id, '--save-plan', plan)
+        def json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(plan.toFile(), Map)
+
+        then:
+        save.exitCode == 4
+        json.input.startsWith(cnsh.runs.toString())
+        OwnerOnlyFiles.isPrivate(java.nio.file.Path.of(json.input))
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 0
+        cnsh.agent(username: 'gokafor').auth_level == 'supervisor'
+        cnsh.agent(username: 'mbell').userfield == 'Renewals'
+    }
+}
