@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * {@link WriteGate} in front of the command's own gate (the production guard). The run is created with
  * the first write the inner gate lets through; each write is journaled and forced to disk before it
  * is sent (a journal that cannot be written refuses the write, so nothing sent goes unrecorded), and
- * its outcome is journaled when its answer comes. Before-values are those of agents read earlier
+ * its outcome is journaled when its answer comes. Writes a bulk run announced beforehand are left to
+ * that run's own journal. Before-values are those of agents read earlier
  * through the same client; secrets are masked in what was sent and never kept as before-values.
  * See {@code docs/journal.md} for the format.
  */
@@ -39,6 +40,8 @@ public final class CodeJournal implements WriteGate, AutoCloseable {
     private final Consumer<String> notices;
     private final Map<Long, Map<String, String>> known = new HashMap<>();
     private final Map<PendingWrite, Integer> numbers = new IdentityHashMap<>();
+    /** Records a bulk run announced and has not sent yet: its own journal keeps them. */
+    private final Map<Agent, Integer> announced = new HashMap<>();
     private Run run;
     private Journal journal;
     private int writes;
@@ -73,10 +76,19 @@ public final class CodeJournal implements WriteGate, AutoCloseable {
     @Override
     public Verdict admit(PendingWrite write) {
         Verdict verdict = inner.admit(write);
-        if (verdict != Verdict.SEND || write.announcement()) {
+        if (verdict != Verdict.SEND) {
             return verdict;
         }
         synchronized (this) {
+            if (write.announcement()) {
+                // a bulk run announces what it will send, and journals it in its own run
+                write.creates().forEach(a -> announced.merge(withoutId(a), 1, Integer::sum));
+                write.updates().forEach(a -> announced.merge(a, 1, Integer::sum));
+                return verdict;
+            }
+            if (takeAnnounced(write)) {
+                return verdict;
+            }
             try {
                 open();
                 Map<String, Object> e = new LinkedHashMap<>();
@@ -218,6 +230,24 @@ public final class CodeJournal implements WriteGate, AutoCloseable {
             }
         }
         return m;
+    }
+
+    /** True when every record of the write was announced (a bulk run's batch); they are taken off. */
+    private boolean takeAnnounced(PendingWrite write) {
+        List<Agent> records = new ArrayList<>();
+        write.creates().forEach(a -> records.add(withoutId(a)));
+        records.addAll(write.updates());
+        Map<Agent, Integer> need = new HashMap<>();
+        records.forEach(a -> need.merge(a, 1, Integer::sum));
+        if (!need.entrySet().stream().allMatch(e -> announced.getOrDefault(e.getKey(), 0) >= e.getValue())) {
+            return false;
+        }
+        need.forEach((a, n) -> announced.computeIfPresent(a, (k, m) -> m - n == 0 ? null : m - n));
+        return true;
+    }
+
+    private static Agent withoutId(Agent a) {
+        return a.has("agentid") ? a.without("agentid") : a;
     }
 
     private void remember(Agent a) {
