@@ -61,8 +61,9 @@ final class ReplSession {
         this.printer = printer;
         this.version = version;
         this.evaluator = new Evaluator(terminal.writer(), this::confirm, secrets);
-        evaluator.journalTo(io.cnsh.bulk.RunStore.of(home), line -> { // a pipe's output stays as it was
-            if (!pipedInput) {
+        // the run id is said on an interactive terminal; a pipe's or a test terminal's output stays as it was
+        evaluator.journalTo(io.cnsh.bulk.RunStore.of(home), line -> {
+            if (!pipedInput && System.console() != null) {
                 printer.info(line);
             }
         });
