@@ -3,6 +3,7 @@ package io.cnsh.cli;
 import io.cnsh.bulk.Run;
 import io.cnsh.bulk.RunStore;
 import io.cnsh.bulk.RunSummary;
+import io.cnsh.report.Table;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,24 +70,11 @@ final class RunsCommand implements Callable<Integer> {
                 out.println("no runs in " + parent.store().dir());
                 return Main.OK;
             }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"id", "kind", "target", "when", "counts", "status"});
+            List<List<String>> rows = new ArrayList<>();
             for (RunSummary s : runs) {
-                rows.add(new String[] {s.run().id(), s.kind(), s.target(), s.when().toString(), s.counts(), s.statusText()});
+                rows.add(List.of(s.run().id(), s.kind(), s.target(), s.when().toString(), s.counts(), s.statusText()));
             }
-            int[] widths = new int[6];
-            rows.forEach(r -> {
-                for (int i = 0; i < r.length; i++) {
-                    widths[i] = Math.max(widths[i], r[i].length());
-                }
-            });
-            for (String[] r : rows) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 0; i < r.length; i++) {
-                    b.append(i == r.length - 1 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
-                }
-                out.println(b.toString().stripTrailing());
-            }
+            Table.renderRows(List.of("id", "kind", "target", "when", "counts", "status"), rows, 0).forEach(out::println);
             return Main.OK;
         }
     }

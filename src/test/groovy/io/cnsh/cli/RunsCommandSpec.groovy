@@ -36,11 +36,12 @@ class RunsCommandSpec extends Specification {
         then:
         r.code == 0
         lines[0].split(/\s{2,}/) as List == ['id', 'kind', 'target', 'when', 'counts', 'status']
-        lines.size() == 3
-        lines[1].startsWith(code)
-        lines[1] =~ /\s+code\s+demo at http\S+\s+\S+\s+1 write, 1 agent\s+complete$/
-        lines[2].startsWith(bulk)
-        lines[2] =~ /\s+update\s+demo at http\S+\s+\S+\s+2 rows: 2 updated\s+complete$/
+        lines[1] ==~ /[- ]+/
+        lines.size() == 4
+        lines[2].startsWith(code)
+        lines[2] =~ /\s+code\s+demo at http\S+\s+\S+\s+1 write, 1 agent\s+complete$/
+        lines[3].startsWith(bulk)
+        lines[3] =~ /\s+update\s+demo at http\S+\s+\S+\s+2 rows: 2 updated\s+complete$/
         r.err == ''
     }
 
