@@ -127,6 +127,20 @@ class RunsCommandSpec extends Specification {
         ids() == [fresh] as Set
     }
 
+    def "a code run is not taken for a bulk run by --resume: one line, exit 1"() {
+        given:
+        String code = codeRun("agents < update agentid: 550006, moh: 'none' >")
+
+        when:
+        def r = cnsh('run', 'scripts/bulk-update.groovy', '--resume', code)
+
+        then:
+        r.code == 1
+        r.err.readLines().size() == 1
+        r.err.contains("is a run of kind code, not a bulk update or create; it cannot be resumed")
+        !r.err.contains('Exception')
+    }
+
     def "runs prune refuses an age it cannot read"() {
         when:
         def r = cnsh('runs', 'prune', '--older-than', age)
