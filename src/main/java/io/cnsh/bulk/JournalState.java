@@ -31,7 +31,12 @@ final class JournalState {
             throw new BulkException("the journal " + file + " has no start event; it cannot be resumed");
         }
         JsonNode start = events.get(0);
-        kind = Plan.Kind.valueOf(start.path("kind").asText("update").toUpperCase(java.util.Locale.ROOT));
+        String label = start.path("kind").asText("update");
+        if (!label.equals(Plan.Kind.UPDATE.label()) && !label.equals(Plan.Kind.CREATE.label())) {
+            throw new BulkException("run " + file.getFileName() + " is a run of kind " + label
+                    + ", not a bulk update or create; it cannot be resumed (cnsh runs show shows it)");
+        }
+        kind = Plan.Kind.valueOf(label.toUpperCase(java.util.Locale.ROOT));
         input = Path.of(start.path("input").asText());
         sha256 = start.path("sha256").asText();
         options = new Plan.Options(start.path("options").path("skip_invalid").asBoolean(),

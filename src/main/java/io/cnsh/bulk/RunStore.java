@@ -58,6 +58,11 @@ public final class RunStore {
 
     /** A new run of this kind; creates the directory (owner-only) when needed, not the files. */
     public Run create(Plan.Kind kind) {
+        return create(kind.label());
+    }
+
+    /** A new run whose id starts with {@code label} (lower-case letters, e.g. {@code code}). */
+    public Run create(String label) {
         try {
             if (!Files.isDirectory(dir)) {
                 OwnerOnlyFiles.createDirectories(dir);
@@ -66,7 +71,7 @@ public final class RunStore {
             throw new BulkException("cannot create the runs directory " + dir + ": " + e.getMessage(), e);
         }
         for (int attempt = 0; attempt < 20; attempt++) {
-            String id = kind.label() + "-" + STAMP.format(clock.instant()) + "-"
+            String id = label + "-" + STAMP.format(clock.instant()) + "-"
                     + String.format("%04x", RANDOM.nextInt(0x10000));
             Run run = run(id);
             if (!Files.exists(run.journal())) {
@@ -103,6 +108,21 @@ public final class RunStore {
                     .toList();
         } catch (IOException e) {
             throw new BulkException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes a run's files (journal, results CSV, a set-aside torn line).
+     *
+     * @throws BulkException naming the file that could not be removed
+     */
+    public void remove(Run run) {
+        for (Path p : List.of(run.journal(), run.results(), run.journal().resolveSibling(run.id() + ".jsonl.torn"))) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new BulkException("cannot remove " + p + ": " + RunFiles.reason(e), e);
+            }
         }
     }
 

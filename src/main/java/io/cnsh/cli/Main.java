@@ -32,7 +32,8 @@ import picocli.CommandLine.Mixin;
         versionProvider = Main.Version.class,
         description = "Admin toolkit for 8x8 ContactNow agent accounts.",
         subcommands = {RunCommand.class, TokenCommand.class, SandboxCommand.class, TestCommand.class, BenchCommand.class,
-            ProfileCommand.class, CompletionCommand.class},
+            ProfileCommand.class, CompletionCommand.class,
+            RunsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok, or no changes",

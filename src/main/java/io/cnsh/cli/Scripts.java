@@ -1,5 +1,7 @@
 package io.cnsh.cli;
 
+import io.cnsh.bulk.CodeJournal;
+import io.cnsh.bulk.RunStore;
 import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
 import io.cnsh.dsl.AgentsContext;
@@ -31,9 +33,10 @@ final class Scripts {
         checkScript(path, file);
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err());
-             TokenPrefetch early = TokenPrefetch.start(t, text(path))) {
-            ChangeGuard guard = guard(main, t, rules);
-            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
+             TokenPrefetch early = TokenPrefetch.start(t, text(path));
+             CodeJournal journal = journal(main, options, t, guard(main, t, rules), "run " + file)) {
+            ChangeGuard guard = (ChangeGuard) journal.inner();
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(journal)),
                     main.out(), main.err(), main.env(), guard, scriptCache(main, options));
             int code = stop.run(() -> {
                 try {
@@ -69,9 +72,10 @@ final class Scripts {
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
         ChangeGuard.Options rules = run.guardOptions(main.env());
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err());
-             TokenPrefetch early = TokenPrefetch.start(t, code)) {
-            ChangeGuard guard = guard(main, t, rules);
-            AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
+             TokenPrefetch early = TokenPrefetch.start(t, code);
+             CodeJournal journal = journal(main, options, t, guard(main, t, rules), "-e")) {
+            ChangeGuard guard = (ChangeGuard) journal.inner();
+            AgentsContext agents = new AgentsContext(t.client().withWriteGate(journal));
             if (run.reveals()) {
                 agents.setReveal(true);
             }
@@ -130,6 +134,20 @@ final class Scripts {
                 .options(rules).confirmer(main.terminal()).build();
         guard.startCommand();
         return guard;
+    }
+
+    /**
+     * The journal of the command's writes in {@code $CNSH_HOME/runs}. Its run id is said on stderr when
+     * stderr is a terminal or with {@code --debug}; a script's stderr in a pipe stays as it was.
+     */
+    private static CodeJournal journal(Main main, TargetOptions options, Target t, ChangeGuard guard, String source) {
+        boolean say = System.console() != null || options.over(main.target).debug();
+        return new CodeJournal(guard, RunStore.fromEnvironment(main.env()), t.client(), source, line -> {
+            if (say) {
+                main.err().println(line);
+                main.err().flush();
+            }
+        });
     }
 
     private static int exited(Main main, ScriptExit e) {

@@ -108,10 +108,11 @@ public final class AgentsClient {
         recordObservers.forEach(o -> o.accept(agents));
         List<Agent> records = agents.stream().map(a -> a.has("agentid") ? a.without("agentid") : a).toList();
         checkRules(records);
-        if (admit(PendingWrite.create(records)) == WriteGate.Verdict.HOLD) {
+        PendingWrite pending = PendingWrite.create(records);
+        if (admit(pending) == WriteGate.Verdict.HOLD) {
             return held();
         }
-        return write(Operation.AGENTS_CREATE, records, listener);
+        return reported(pending, () -> write(Operation.AGENTS_CREATE, records, listener));
     }
 
     /** Updates agents; each record carries its agentid and only the fields to change. */
@@ -132,10 +133,11 @@ public final class AgentsClient {
     public WriteResult update(List<Agent> patches, BatchListener listener) {
         recordObservers.forEach(o -> o.accept(patches));
         checkUpdates(patches);
-        if (admit(PendingWrite.update(patches)) == WriteGate.Verdict.HOLD) {
+        PendingWrite pending = PendingWrite.update(patches);
+        if (admit(pending) == WriteGate.Verdict.HOLD) {
             return held();
         }
-        return write(Operation.AGENTS_UPDATE, patches, listener);
+        return reported(pending, () -> write(Operation.AGENTS_UPDATE, patches, listener));
     }
 
     /**
@@ -172,6 +174,7 @@ public final class AgentsClient {
         Envelope e = fetch(query);
         AgentPage page = e.toAgentPage();
         PageVerifier.single(query, e.total(), page.agents());
+        gate.seen(page.agents());
         return page;
     }
 
@@ -199,6 +202,7 @@ public final class AgentsClient {
                     Envelope e = fetch(query.start(start).limit(size));
                     List<Agent> agents = e.list() == null ? List.of() : e.list();
                     verifier.accept(start, size, e.total(), agents);
+                    gate.seen(agents);
                     page = agents.iterator();
                 }
                 return page.hasNext();
@@ -217,6 +221,19 @@ public final class AgentsClient {
 
     private WriteGate.Verdict admit(PendingWrite write) {
         return write.size() == 0 ? WriteGate.Verdict.SEND : gate.admit(write);
+    }
+
+    /** Sends the write and tells the gate how it ended. */
+    private WriteResult reported(PendingWrite write, java.util.function.Supplier<WriteResult> send) {
+        WriteResult result;
+        try {
+            result = send.get();
+        } catch (RuntimeException e) {
+            gate.sent(write, null, e);
+            throw e;
+        }
+        gate.sent(write, result, null);
+        return result;
     }
 
     private static WriteResult held() {

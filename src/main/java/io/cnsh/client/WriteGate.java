@@ -36,4 +36,18 @@ public interface WriteGate {
      * @throws WriteRefusedException when the write must not be sent
      */
     Verdict admit(PendingWrite write);
+
+    /**
+     * Agents a read returned, as they arrived (a journal learns before-values from them). Default:
+     * nothing. Must be quick and must not throw.
+     */
+    default void seen(java.util.List<io.cnsh.model.Agent> agents) {
+    }
+
+    /**
+     * How a write this gate let through ended: its answer, or the failure it ended in (then
+     * {@code result} is null). Default: nothing. Must not throw.
+     */
+    default void sent(PendingWrite write, io.cnsh.model.WriteResult result, RuntimeException failure) {
+    }
 }

@@ -1,6 +1,8 @@
 package io.cnsh.repl;
 
 import groovy.lang.Binding;
+import io.cnsh.bulk.CodeJournal;
+import io.cnsh.bulk.RunStore;
 import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.Confirmer;
 import io.cnsh.client.ContactNow;
@@ -13,6 +15,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 
@@ -53,6 +56,10 @@ final class Evaluator {
     private volatile ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
     private volatile Confirmer pipedConfirmer;
     private volatile boolean reveal;
+    /** Journals the session's writes from code, one run per target (see {@link #journalTo}). */
+    private volatile CodeJournal journal;
+    private volatile RunStore runs;
+    private volatile Consumer<String> runNotices = line -> { };
 
     /**
      * @param out     where scripts print ({@code println}, {@code out}, {@code err})
@@ -67,6 +74,7 @@ final class Evaluator {
 
     /** Switches to a target; the next input binds {@code agents} and {@code cn} to it. */
     void use(ReplTarget target) {
+        closeJournal();
         this.target = target;
         this.runner = null;
         this.agents = null;
@@ -85,6 +93,21 @@ final class Evaluator {
     /** {@code --yes} and {@code --max-changes} for every input from now on (the next target picks them up). */
     void guardOptions(ChangeGuard.Options options) {
         this.guardOptions = options;
+    }
+
+    /** Journals the writes of the next target's session in {@code runs}; the run id goes to {@code notices}. */
+    void journalTo(RunStore runs, Consumer<String> notices) {
+        this.runs = runs;
+        this.runNotices = notices;
+    }
+
+    /** Ends the session's run of writes, if anything was written. */
+    void closeJournal() {
+        CodeJournal j = journal;
+        journal = null;
+        if (j != null) {
+            j.close();
+        }
     }
 
     /** Shows or masks secrets in what {@code agents} renders. */
@@ -176,7 +199,10 @@ final class Evaluator {
                             : question -> confirm.test(question) ? Confirmer.Answer.YES : Confirmer.Answer.NO)
                     .build();
             WriteTally tl = new WriteTally();
-            AgentsContext a = new AgentsContext(client.withWriteGate(g), tl);
+            RunStore store = runs;
+            CodeJournal j = store == null ? null : new CodeJournal(g, store, client, "shell", runNotices);
+            journal = j;
+            AgentsContext a = new AgentsContext(client.withWriteGate(j == null ? g : j), tl);
             a.setReveal(reveal);
             r = new ScriptRunner(a, out, out, System.getenv(), g);
             if (binding == null) {

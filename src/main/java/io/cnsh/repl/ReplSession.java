@@ -54,12 +54,19 @@ final class ReplSession {
     private Throwable lastError;
     private Integer exitCode;
     private int failure;
+    private volatile boolean pipedInput;
 
     ReplSession(Terminal terminal, Printer printer, ReplTarget target, Connector connector, CnshHome home, String version) {
         this.terminal = terminal;
         this.printer = printer;
         this.version = version;
         this.evaluator = new Evaluator(terminal.writer(), this::confirm, secrets);
+        // the run id is said on an interactive terminal; a pipe's or a test terminal's output stays as it was
+        evaluator.journalTo(io.cnsh.bulk.RunStore.of(home), line -> {
+            if (!pipedInput && System.console() != null) {
+                printer.info(line);
+            }
+        });
         this.commands = ReplCommands.table(this, connector, home);
         switchTo(target, null);
     }
@@ -115,6 +122,7 @@ final class ReplSession {
      * returns the exit code.
      */
     int piped(java.io.BufferedReader in, boolean keepGoing) {
+        pipedInput = true;
         background.execute(this::warmUp);
         int code = new PipedLoop(this, keepGoing).run(in);
         if (exitCode == null) {
@@ -126,6 +134,7 @@ final class ReplSession {
     private int finish() {
         workers.shutdownNow();
         background.shutdownNow();
+        evaluator.closeJournal();
         target.close();
         return exitCode == null ? 0 : exitCode;
     }
