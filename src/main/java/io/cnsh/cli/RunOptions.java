@@ -28,12 +28,17 @@ final class RunOptions {
             description = "How -e prints its value: ${COMPLETION-CANDIDATES} (default: as a table, fitted to COLUMNS).")
     OutputForm output;
 
+    @Option(names = "--dry-run",
+            description = "Send no create or update: print them as a plan; exit 4 when there would be changes, else 0.")
+    Boolean dryRun;
+
     /** These options with the unset ones taken from {@code outer}. */
     RunOptions over(RunOptions outer) {
         RunOptions r = new RunOptions();
         r.yes = yes != null ? yes : outer.yes;
         r.maxChanges = maxChanges != null ? maxChanges : outer.maxChanges;
         r.output = output != null ? output : outer.output;
+        r.dryRun = dryRun != null ? dryRun : outer.dryRun;
         return r;
     }
 
@@ -60,6 +65,11 @@ final class RunOptions {
             throw new UsageException("--max-changes must be a whole number of 0 or more, got " + maxChanges);
         }
         return new ChangeGuard.Options(Boolean.TRUE.equals(yes) || assumeYes(env.get("CNSH_ASSUME_YES")), maxChanges);
+    }
+
+    /** True with {@code --dry-run}. */
+    boolean dryRun() {
+        return Boolean.TRUE.equals(dryRun);
     }
 
     private static boolean assumeYes(String value) {

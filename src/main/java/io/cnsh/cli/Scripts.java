@@ -2,7 +2,9 @@ package io.cnsh.cli;
 
 import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
+import io.cnsh.client.DryRun;
 import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.DryRunPlan;
 import io.cnsh.dsl.OneForm;
 import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
@@ -29,10 +31,11 @@ final class Scripts {
         run.refuseOutput("cnsh run");
         Path path = Path.of(file);
         checkScript(path, file);
-        ChangeGuard.Options rules = run.guardOptions(main.env());
+        ChangeGuard.Options rules = rules(main, run);
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
-            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(guard)),
+            DryRun dry = dryRun(main, t, run, guard);
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(dry == null ? guard : dry)),
                     main.out(), main.err(), main.env(), guard, scriptCache(main, options));
             int code = stop.run(() -> {
                 try {
@@ -42,7 +45,7 @@ final class Scripts {
                     return exited(main, e);
                 }
             });
-            return stop.requested() ? code : afterRefusal(main, guard, code);
+            return stop.requested() ? code : afterRefusal(main, guard, plan(main, dry, code));
         }
     }
 
@@ -66,10 +69,11 @@ final class Scripts {
     }
 
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
-        ChangeGuard.Options rules = run.guardOptions(main.env());
+        ChangeGuard.Options rules = rules(main, run);
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err())) {
             ChangeGuard guard = guard(main, t, rules);
-            AgentsContext agents = new AgentsContext(t.client().withWriteGate(guard));
+            DryRun dry = dryRun(main, t, run, guard);
+            AgentsContext agents = new AgentsContext(t.client().withWriteGate(dry == null ? guard : dry));
             var oneForm = oneFormAllowed() ? OneForm.parse(code) : java.util.Optional.<OneForm>empty();
             ScriptRunner runner = oneForm.isPresent() ? null
                     : new ScriptRunner(agents, main.out(), main.err(), main.env(), guard);
@@ -85,7 +89,7 @@ final class Scripts {
                     return exited(main, e);
                 }
             });
-            return stop.requested() ? exit : afterRefusal(main, guard, exit);
+            return stop.requested() ? exit : afterRefusal(main, guard, plan(main, dry, exit));
         }
     }
 
@@ -109,6 +113,35 @@ final class Scripts {
                 err.flush();
             }
         });
+    }
+
+    /** The guard's rules; a dry run never asks (it sends nothing), and its cap still counts. */
+    private static ChangeGuard.Options rules(Main main, RunOptions run) {
+        ChangeGuard.Options rules = run.guardOptions(main.env());
+        return run.dryRun() ? new ChangeGuard.Options(true, rules.maxChanges()) : rules;
+    }
+
+    /** With {@code --dry-run}, the gate that holds every write back; else null. */
+    private static DryRun dryRun(Main main, Target t, RunOptions run, ChangeGuard guard) {
+        if (!run.dryRun()) {
+            return null;
+        }
+        PrintWriter err = main.err();
+        return new DryRun(guard, t.client().agents(), note -> {
+            err.println("cnsh: " + note);
+            err.flush();
+        });
+    }
+
+    /** A dry run's plan on stdout; the exit code is the plan's (4 or 0) unless the run failed. */
+    private static int plan(Main main, DryRun dry, int code) {
+        if (dry == null) {
+            return code;
+        }
+        DryRunPlan plan = new DryRunPlan(dry.changes());
+        plan.lines().forEach(main.out()::println);
+        main.out().flush();
+        return code == Main.OK ? plan.exitCode() : code;
     }
 
     private static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {

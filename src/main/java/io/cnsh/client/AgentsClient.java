@@ -108,8 +108,9 @@ public final class AgentsClient {
         recordObservers.forEach(o -> o.accept(agents));
         List<Agent> records = agents.stream().map(a -> a.has("agentid") ? a.without("agentid") : a).toList();
         checkRules(records);
-        if (admit(PendingWrite.create(records)) == WriteGate.Verdict.HOLD) {
-            return held();
+        PendingWrite pending = PendingWrite.create(records);
+        if (admit(pending) == WriteGate.Verdict.HOLD) {
+            return held(pending);
         }
         return write(Operation.AGENTS_CREATE, records, listener);
     }
@@ -132,8 +133,9 @@ public final class AgentsClient {
     public WriteResult update(List<Agent> patches, BatchListener listener) {
         recordObservers.forEach(o -> o.accept(patches));
         checkUpdates(patches);
-        if (admit(PendingWrite.update(patches)) == WriteGate.Verdict.HOLD) {
-            return held();
+        PendingWrite pending = PendingWrite.update(patches);
+        if (admit(pending) == WriteGate.Verdict.HOLD) {
+            return held(pending);
         }
         return write(Operation.AGENTS_UPDATE, patches, listener);
     }
@@ -219,12 +221,17 @@ public final class AgentsClient {
         return write.size() == 0 ? WriteGate.Verdict.SEND : gate.admit(write);
     }
 
-    private static WriteResult held() {
-        return new WriteResult(true, null, 0, 0, 0, null);
+    private WriteResult held(PendingWrite write) {
+        WriteResult answer = gate.heldResult(write);
+        return answer != null ? answer : new WriteResult(true, null, 0, 0, 0, null);
     }
 
     private Envelope fetch(AgentQuery query) {
-        return api.readAgents(query.arguments());
+        Envelope e = gate.answersLocally(query)
+                ? new Envelope(true, null, null, 0L, null, null, null, null, null, List.of())
+                : api.readAgents(query.arguments());
+        gate.observeRead(e.list() == null ? List.of() : e.list());
+        return e;
     }
 
     private static void checkRules(List<Agent> records) {

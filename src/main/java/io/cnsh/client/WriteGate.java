@@ -36,4 +36,18 @@ public interface WriteGate {
      * @throws WriteRefusedException when the write must not be sent
      */
     Verdict admit(PendingWrite write);
+
+    /** What a held write answers (a {@link DryRun}'s placeholder id), or null for "nothing written". */
+    default io.cnsh.model.WriteResult heldResult(PendingWrite write) {
+        return null;
+    }
+
+    /** True when a read must not be sent because it names what only this gate knows (a placeholder id). */
+    default boolean answersLocally(AgentQuery query) {
+        return false;
+    }
+
+    /** Sees the agents every read returned (a dry run learns the values an update replaces). */
+    default void observeRead(java.util.List<io.cnsh.model.Agent> agents) {
+    }
 }
