@@ -179,11 +179,22 @@ public final class Plan {
     }
 
     private static void fieldLines(List<String> out, List<FieldChange> changes, boolean diff) {
+        out.addAll(fieldLines(changes, diff, true));
+    }
+
+    /**
+     * The field lines under one agent's {@code +} or {@code ~} line, secrets masked: {@code after} for a
+     * create, {@code 'before' -> 'after'} for a change, {@code -> 'after'} when the before-value is not known.
+     */
+    public static List<String> fieldLines(List<FieldChange> changes, boolean diff, boolean beforeKnown) {
+        List<String> out = new ArrayList<>();
         int width = changes.stream().mapToInt(c -> c.field().length()).max().orElse(0);
         for (FieldChange c : changes) {
             String field = c.field() + " ".repeat(width - c.field().length());
-            out.add("      " + field + "  " + (diff ? c.shownBefore() + " -> " + c.shownAfter() : c.shownAfter()));
+            String shown = !diff ? c.shownAfter() : beforeKnown ? c.shownBefore() + " -> " + c.shownAfter() : "-> " + c.shownAfter();
+            out.add("      " + field + "  " + shown);
         }
+        return out;
     }
 
     static String numbers(List<Integer> rows) {

@@ -167,6 +167,7 @@ public final class Main implements Callable<Integer> {
                     .keepGoing(keepGoing)
                     .colour(Colour.allowed(env))
                     .guardOptions(guardOptions)
+                    .dryRun(run.dryRun())
                     .pipedConfirmer(terminal)
                     .home(targets.home)
                     .version("cnsh " + CnshVersion.cnsh())

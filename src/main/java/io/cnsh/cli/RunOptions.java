@@ -32,6 +32,10 @@ final class RunOptions {
             description = "Show pins and passwords in what -e prints (masked as **** by default).")
     Boolean reveal;
 
+    @Option(names = "--dry-run",
+            description = "Send no create or update: print them as a plan; exit 4 when there would be changes, else 0.")
+    Boolean dryRun;
+
     /** These options with the unset ones taken from {@code outer}. */
     RunOptions over(RunOptions outer) {
         RunOptions r = new RunOptions();
@@ -39,6 +43,7 @@ final class RunOptions {
         r.maxChanges = maxChanges != null ? maxChanges : outer.maxChanges;
         r.output = output != null ? output : outer.output;
         r.reveal = reveal != null ? reveal : outer.reveal;
+        r.dryRun = dryRun != null ? dryRun : outer.dryRun;
         return r;
     }
 
@@ -74,6 +79,11 @@ final class RunOptions {
             throw new UsageException("--max-changes must be a whole number of 0 or more, got " + maxChanges);
         }
         return new ChangeGuard.Options(Boolean.TRUE.equals(yes) || assumeYes(env.get("CNSH_ASSUME_YES")), maxChanges);
+    }
+
+    /** True with {@code --dry-run}. */
+    boolean dryRun() {
+        return Boolean.TRUE.equals(dryRun);
     }
 
     private static boolean assumeYes(String value) {

@@ -4,7 +4,9 @@ import io.cnsh.bulk.CodeJournal;
 import io.cnsh.bulk.RunStore;
 import io.cnsh.client.ChangeGuard;
 import io.cnsh.client.CnshHome;
+import io.cnsh.client.DryRun;
 import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.DryRunPlan;
 import io.cnsh.dsl.OneForm;
 import io.cnsh.dsl.ScriptCache;
 import io.cnsh.dsl.ScriptExit;
@@ -31,12 +33,14 @@ final class Scripts {
         run.refuseOutput("cnsh run");
         Path path = Path.of(file);
         checkScript(path, file);
-        ChangeGuard.Options rules = run.guardOptions(main.env());
+        ChangeGuard.Options rules = rules(main, run);
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err());
              TokenPrefetch early = TokenPrefetch.start(t, text(path));
-             CodeJournal journal = journal(main, options, t, guard(main, t, rules), "run " + file)) {
-            ChangeGuard guard = (ChangeGuard) journal.inner();
-            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(journal)),
+             CodeJournal journal = run.dryRun() ? null
+                     : journal(main, options, t, guard(main, t, rules), "run " + file)) {
+            ChangeGuard guard = journal != null ? (ChangeGuard) journal.inner() : guard(main, t, rules);
+            DryRun dry = dryRun(main, t, run, guard);
+            ScriptRunner runner = new ScriptRunner(new AgentsContext(t.client().withWriteGate(dry != null ? dry : journal)),
                     main.out(), main.err(), main.env(), guard, scriptCache(main, options));
             int code = stop.run(() -> {
                 try {
@@ -46,7 +50,7 @@ final class Scripts {
                     return exited(main, e);
                 }
             });
-            return stop.requested() ? code : afterRefusal(main, guard, code);
+            return stop.requested() ? code : afterRefusal(main, guard, plan(main, dry, code));
         }
     }
 
@@ -70,12 +74,13 @@ final class Scripts {
     }
 
     static int evaluate(Main main, TargetOptions options, RunOptions run, String code) {
-        ChangeGuard.Options rules = run.guardOptions(main.env());
+        ChangeGuard.Options rules = rules(main, run);
         try (Target t = main.openTarget(options); SignalStop stop = SignalStop.install(main.err());
              TokenPrefetch early = TokenPrefetch.start(t, code);
-             CodeJournal journal = journal(main, options, t, guard(main, t, rules), "-e")) {
-            ChangeGuard guard = (ChangeGuard) journal.inner();
-            AgentsContext agents = new AgentsContext(t.client().withWriteGate(journal));
+             CodeJournal journal = run.dryRun() ? null : journal(main, options, t, guard(main, t, rules), "-e")) {
+            ChangeGuard guard = journal != null ? (ChangeGuard) journal.inner() : guard(main, t, rules);
+            DryRun dry = dryRun(main, t, run, guard);
+            AgentsContext agents = new AgentsContext(t.client().withWriteGate(dry != null ? dry : journal));
             if (run.reveals()) {
                 agents.setReveal(true);
             }
@@ -94,7 +99,7 @@ final class Scripts {
                     return exited(main, e);
                 }
             });
-            return stop.requested() ? exit : afterRefusal(main, guard, exit);
+            return stop.requested() ? exit : afterRefusal(main, guard, plan(main, dry, exit));
         }
     }
 
@@ -127,6 +132,35 @@ final class Scripts {
                 err.flush();
             }
         });
+    }
+
+    /** The guard's rules; a dry run never asks (it sends nothing), and its cap still counts. */
+    private static ChangeGuard.Options rules(Main main, RunOptions run) {
+        ChangeGuard.Options rules = run.guardOptions(main.env());
+        return run.dryRun() ? new ChangeGuard.Options(true, rules.maxChanges()) : rules;
+    }
+
+    /** With {@code --dry-run}, the gate that holds every write back; else null. */
+    private static DryRun dryRun(Main main, Target t, RunOptions run, ChangeGuard guard) {
+        if (!run.dryRun()) {
+            return null;
+        }
+        PrintWriter err = main.err();
+        return new DryRun(guard, t.client().agents(), note -> {
+            err.println("cnsh: " + note);
+            err.flush();
+        });
+    }
+
+    /** A dry run's plan on stdout; the exit code is the plan's (4 or 0) unless the run failed. */
+    private static int plan(Main main, DryRun dry, int code) {
+        if (dry == null) {
+            return code;
+        }
+        DryRunPlan plan = new DryRunPlan(dry.changes());
+        plan.lines().forEach(main.out()::println);
+        main.out().flush();
+        return code == Main.OK ? plan.exitCode() : code;
     }
 
     private static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {

@@ -110,7 +110,7 @@ public final class AgentsClient {
         checkRules(records);
         PendingWrite pending = PendingWrite.create(records);
         if (admit(pending) == WriteGate.Verdict.HOLD) {
-            return held();
+            return held(pending);
         }
         return reported(pending, () -> write(Operation.AGENTS_CREATE, records, listener));
     }
@@ -135,7 +135,7 @@ public final class AgentsClient {
         checkUpdates(patches);
         PendingWrite pending = PendingWrite.update(patches);
         if (admit(pending) == WriteGate.Verdict.HOLD) {
-            return held();
+            return held(pending);
         }
         return reported(pending, () -> write(Operation.AGENTS_UPDATE, patches, listener));
     }
@@ -236,12 +236,17 @@ public final class AgentsClient {
         return result;
     }
 
-    private static WriteResult held() {
-        return new WriteResult(true, null, 0, 0, 0, null);
+    private WriteResult held(PendingWrite write) {
+        WriteResult answer = gate.heldResult(write);
+        return answer != null ? answer : new WriteResult(true, null, 0, 0, 0, null);
     }
 
     private Envelope fetch(AgentQuery query) {
-        return api.readAgents(query.arguments());
+        Envelope e = gate.answersLocally(query)
+                ? new Envelope(true, null, null, 0L, null, null, null, null, null, List.of())
+                : api.readAgents(query.arguments());
+        gate.observeRead(e.list() == null ? List.of() : e.list());
+        return e;
     }
 
     private static void checkRules(List<Agent> records) {

@@ -50,4 +50,18 @@ public interface WriteGate {
      */
     default void sent(PendingWrite write, io.cnsh.model.WriteResult result, RuntimeException failure) {
     }
+
+    /** What a held write answers (a {@link DryRun}'s placeholder id), or null for "nothing written". */
+    default io.cnsh.model.WriteResult heldResult(PendingWrite write) {
+        return null;
+    }
+
+    /** True when a read must not be sent because it names what only this gate knows (a placeholder id). */
+    default boolean answersLocally(AgentQuery query) {
+        return false;
+    }
+
+    /** Sees the agents every read returned (a dry run learns the values an update replaces). */
+    default void observeRead(java.util.List<io.cnsh.model.Agent> agents) {
+    }
 }

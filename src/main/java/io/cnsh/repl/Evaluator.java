@@ -3,11 +3,18 @@ package io.cnsh.repl;
 import groovy.lang.Binding;
 import io.cnsh.bulk.CodeJournal;
 import io.cnsh.bulk.RunStore;
+import io.cnsh.client.AgentQuery;
 import io.cnsh.client.ChangeGuard;
+import io.cnsh.client.DryRun;
+import io.cnsh.client.PendingWrite;
+import io.cnsh.client.WriteGate;
 import io.cnsh.client.Confirmer;
 import io.cnsh.client.ContactNow;
 import io.cnsh.client.WriteRefusedException;
 import io.cnsh.dsl.AgentsContext;
+import io.cnsh.dsl.DryRunPlan;
+import io.cnsh.model.Agent;
+import io.cnsh.model.WriteResult;
 import io.cnsh.dsl.ScriptRunner;
 import io.cnsh.model.ContactNowException;
 import java.io.PrintWriter;
@@ -60,6 +67,9 @@ final class Evaluator {
     private volatile CodeJournal journal;
     private volatile RunStore runs;
     private volatile Consumer<String> runNotices = line -> { };
+    private volatile boolean dryRun;
+    private volatile ChangeGuard dryGuard;
+    private volatile DryRun dry;
 
     /**
      * @param out     where scripts print ({@code println}, {@code out}, {@code err})
@@ -110,6 +120,15 @@ final class Evaluator {
         }
     }
 
+    /** Holds every later create and update back and prints them as a plan after each input, or sends again. */
+    void dryRun(boolean on) {
+        this.dryRun = on;
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
     /** Shows or masks secrets in what {@code agents} renders. */
     void reveal(boolean on) {
         this.reveal = on;
@@ -141,6 +160,11 @@ final class Evaluator {
         ChangeGuard g = guard;
         tl.startInput();
         g.startCommand();
+        DryRun d = dryRun ? dry : null;
+        if (d != null) {
+            dryGuard.startCommand();
+            d.clear();
+        }
         Binding b;
         synchronized (this) {
             b = binding;
@@ -158,6 +182,10 @@ final class Evaluator {
                 }
             }
         }
+        if (d != null && !d.changes().isEmpty()) {
+            new DryRunPlan(d.changes()).lines().forEach(out::println);
+            out.flush();
+        }
         if (g.refusal() != null) {
             // the input caught the refusal and went on: the shell still says it, as the command line does
             throw new WriteRefusedException("nothing sent: " + g.refusal());
@@ -170,6 +198,50 @@ final class Evaluator {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         ScriptRunner r = new ScriptRunner(null, sink, sink);
         r.evaluate("def warm = [1, 2].collect { it * 2 }\nagents = null\nwarm.sum()", "warm-up", r.binding(List.of()));
+    }
+
+    /** The guard, or the dry run while {@code /dry-run on}: one gate whose choice follows the switch. */
+    private WriteGate switchable(WriteGate guard, DryRun held) {
+        return new WriteGate() {
+            private WriteGate now() {
+                return dryRun ? held : guard;
+            }
+
+            @Override
+            public Verdict admit(PendingWrite write) {
+                if (!dryRun) {
+                    write.updates().stream().map(Agent::agentid).filter(DryRun::isPlaceholder).findFirst().ifPresent(id -> {
+                        throw new WriteRefusedException("nothing sent: agent " + id + " is a dry-run placeholder, not an agent");
+                    });
+                }
+                return now().admit(write);
+            }
+
+            @Override
+            public WriteResult heldResult(PendingWrite write) {
+                return now().heldResult(write);
+            }
+
+            @Override
+            public boolean answersLocally(AgentQuery query) {
+                return held.answersLocally(query);
+            }
+
+            @Override
+            public void observeRead(List<Agent> agents) {
+                now().observeRead(agents);
+            }
+
+            @Override
+            public void seen(List<Agent> agents) {
+                now().seen(agents);
+            }
+
+            @Override
+            public void sent(PendingWrite write, WriteResult result, RuntimeException failure) {
+                now().sent(write, result, failure);
+            }
+        };
     }
 
     private ScriptRunner runner() {
@@ -202,7 +274,13 @@ final class Evaluator {
             RunStore store = runs;
             CodeJournal j = store == null ? null : new CodeJournal(g, store, client, "shell", runNotices);
             journal = j;
-            AgentsContext a = new AgentsContext(client.withWriteGate(j == null ? g : j), tl);
+            ChangeGuard dg = ChangeGuard.builder().target(t.label())
+                    .options(new ChangeGuard.Options(true, guardOptions.maxChanges())).build();
+            DryRun d = new DryRun(dg, client.agents(), note -> {
+                out.println(note);
+                out.flush();
+            });
+            AgentsContext a = new AgentsContext(client.withWriteGate(switchable(j == null ? g : j, d)), tl);
             a.setReveal(reveal);
             r = new ScriptRunner(a, out, out, System.getenv(), g);
             if (binding == null) {
@@ -212,6 +290,8 @@ final class Evaluator {
             agents = a;
             tally = tl;
             guard = g;
+            dryGuard = dg;
+            dry = d;
             runner = r;
             return r;
         }

@@ -47,6 +47,8 @@ final class ReplCommands {
                 display::columns, before -> words(join(List.copyOf(AgentField.wireNames()), List.of("default"))));
         c.add("/reveal", "on|off", "show or mask pins and passwords in output",
                 display::reveal, before -> words(List.of("on", "off")));
+        c.add("/dry-run", "on|off", "hold creates and updates back and print them as a plan (the prompt says so)",
+                own::dryRun, before -> words(List.of("on", "off")));
         c.add("/load", "FILE", "run a file of cnsh code in this session",
                 own::load, FileCandidates::complete);
         c.add("/save", "FILE", "save this session's inputs to a file (secrets masked)",

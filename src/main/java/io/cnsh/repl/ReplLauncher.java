@@ -53,6 +53,7 @@ public final class ReplLauncher {
     private final Terminal givenTerminal;
     private final boolean closeTerminal;
     private final ChangeGuard.Options guardOptions;
+    private final boolean dryRun;
     private final Confirmer pipedConfirmer;
     private final boolean streams;
     private final boolean colour;
@@ -70,6 +71,7 @@ public final class ReplLauncher {
         this.givenTerminal = b.terminal;
         this.closeTerminal = b.terminal == null || b.ownsTerminal;
         this.guardOptions = b.guardOptions;
+        this.dryRun = b.dryRun;
         this.pipedConfirmer = b.pipedConfirmer;
         this.streams = b.ownsTerminal;
         this.colour = b.colour;
@@ -152,6 +154,7 @@ public final class ReplLauncher {
         Printer printer = new Printer(terminal, interactive && !Printer.isDumb(terminal), colour);
         ReplSession session = new ReplSession(terminal, printer, target, connector, home, version);
         session.evaluator().guardOptions(guardOptions);
+        session.evaluator().dryRun(dryRun);
         if (streams || givenTerminal == null && Printer.isDumb(terminal)) {
             // the lines come from a pipe or a file: the next line must not answer the production question
             session.evaluator().pipedConfirmer(pipedConfirmer);
@@ -240,6 +243,7 @@ public final class ReplLauncher {
         private Terminal terminal;
         private boolean ownsTerminal;
         private ChangeGuard.Options guardOptions = ChangeGuard.Options.NONE;
+        private boolean dryRun;
         private Confirmer pipedConfirmer = Confirmer.NO_TERMINAL;
         private boolean colour = true;
         private boolean interactive = true;
@@ -289,6 +293,12 @@ public final class ReplLauncher {
         Builder terminal(Terminal terminal) {
             this.terminal = terminal;
             this.ownsTerminal = false;
+            return this;
+        }
+
+        /** {@code --dry-run}: the shell starts as after {@code /dry-run on}. */
+        public Builder dryRun(boolean on) {
+            this.dryRun = on;
             return this;
         }
 

@@ -78,7 +78,7 @@ final class ReplParser implements Parser {
 
     private static int nameEnd(String line, int slash) {
         int end = slash + 1;
-        while (end < line.length() && Character.isLetterOrDigit(line.charAt(end))) {
+        while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '-')) {
             end++;
         }
         return end;

@@ -101,7 +101,7 @@ final class ReplSession {
         background.execute(this::warmUp);
         while (exitCode == null) {
             String line;
-            String prompt = ReplText.prompt(target.label());
+            String prompt = ReplText.prompt(target.label(), evaluator.dryRun());
             reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, ReplText.continuation(prompt));
             try {
                 line = reader.readLine(prompt);

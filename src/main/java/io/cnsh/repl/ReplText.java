@@ -13,6 +13,16 @@ final class ReplText {
         return "cnsh " + label + "> ";
     }
 
+    /** The prompt while {@code /dry-run on}: writes are held back and shown as a plan. */
+    static String prompt(String label, boolean dryRun) {
+        return dryRun ? "cnsh " + label + " (dry run)> " : prompt(label);
+    }
+
+    static String dryRun(boolean on) {
+        return on ? "dry run on: creates and updates are not sent; each input prints what it would have sent"
+                : "dry run off: creates and updates are sent again";
+    }
+
     /** The prompt of a continuation line, right-aligned under the first prompt. */
     static String continuation(String prompt) {
         return " ".repeat(Math.max(0, prompt.length() - 5)) + "...> ";

@@ -86,6 +86,15 @@ final class SessionCommands {
         printer.page(text.toString().lines().map(session.secrets()::mask).toList());
     }
 
+    void dryRun(String args) {
+        if (!args.equals("on") && !args.equals("off")) {
+            printer.error(ReplText.usage("/dry-run", "on|off"));
+            return;
+        }
+        session.evaluator().dryRun(args.equals("on"));
+        printer.info(ReplText.dryRun(args.equals("on")));
+    }
+
     void exit(String args) {
         int code;
         try {

@@ -36,7 +36,7 @@ import java.nio.file.Path
 class DslDocsSpec extends Specification {
 
     static final File DOCS = new File('dsl-docs')
-    static final List<String> PAGES = ['README.md', 'agents.md', 'results.md', 'scripts.md', 'recipes.md']
+    static final List<String> PAGES = ['README.md', 'agents.md', 'results.md', 'scripts.md', 'recipes.md', 'dry-runs.md']
 
     /**
      * Public members that are not things users call, with the reason. Everything else public in the

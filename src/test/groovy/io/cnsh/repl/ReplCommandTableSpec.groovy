@@ -13,7 +13,7 @@ import spock.lang.TempDir
 /** The command table ({@link ReplCommands}) as the shell uses it: one place, one order, every handler reachable. */
 class ReplCommandTableSpec extends ShellSandboxSpec {
 
-    static final List<String> NAMES = ['/help', '/connect', '/login', '/format', '/columns', '/reveal', '/load', '/save',
+    static final List<String> NAMES = ['/help', '/connect', '/login', '/format', '/columns', '/reveal', '/dry-run', '/load', '/save',
                                        '/history', '/trace', '/exit']
 
     def "the table holds every command once, in the order /help lists them, each with a description"() {
