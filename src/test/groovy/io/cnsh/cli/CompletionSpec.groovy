@@ -63,7 +63,7 @@ class CompletionSpec extends Specification {
 
         where:
         words                               || expected
-        'cnsh ru'                           || ['run']
+        'cnsh ru'                           || ['run', 'runs']
         'cnsh --format '                    || ['json', 'xml']
         'cnsh --format x'                   || ['xml']
         'cnsh --profile '                   || ['prod', 'eu-test']
