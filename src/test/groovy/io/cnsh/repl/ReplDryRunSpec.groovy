@@ -1,6 +1,7 @@
 package io.cnsh.repl
 
 import io.cnsh.testing.SandboxFixture
+import java.nio.file.Files
 import java.nio.file.Path
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -57,5 +58,30 @@ class ReplDryRunSpec extends Specification {
         !screen.contains('482913')
         sandbox.requests('agents/update').isEmpty()
         sandbox.requests('agents/create').isEmpty()
+    }
+
+    def "a write held by /dry-run journals no run; the same write sent after /dry-run off journals one"() {
+        given:
+        def shell = new DumbShell(home, DumbShell.sandboxTarget(sandbox.server))
+        String update = "(agents < read username: 'gokafor' >).update(moh: 'x')"
+
+        when: 'only held writes'
+        new DumbShell(home, DumbShell.sandboxTarget(sandbox.server)).run('/dry-run on', update, update)
+
+        then:
+        runFiles() == 0
+        sandbox.requests('agents/update').isEmpty()
+
+        when: 'sent'
+        shell.run('/dry-run on', update, '/dry-run off', update)
+
+        then:
+        sandbox.requests('agents/update').size() == 1
+        runFiles() > 0
+    }
+
+    private long runFiles() {
+        Path runs = home.resolve('runs')
+        Files.exists(runs) ? Files.walk(runs).withCloseable { s -> s.filter { Files.isRegularFile(it) }.count() } : 0
     }
 }
