@@ -242,11 +242,9 @@ public final class AgentsClient {
     }
 
     private Envelope fetch(AgentQuery query) {
-        Envelope e = gate.answersLocally(query)
+        return gate.answersLocally(query)
                 ? new Envelope(true, null, null, 0L, null, null, null, null, null, List.of())
                 : api.readAgents(query.arguments());
-        gate.observeRead(e.list() == null ? List.of() : e.list());
-        return e;
     }
 
     private static void checkRules(List<Agent> records) {

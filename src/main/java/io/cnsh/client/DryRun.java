@@ -140,7 +140,7 @@ public final class DryRun implements WriteGate {
     }
 
     @Override
-    public void observeRead(List<Agent> agents) {
+    public void seen(List<Agent> agents) {
         String note = null;
         synchronized (this) {
             remember(agents);

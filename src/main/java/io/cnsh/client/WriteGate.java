@@ -38,7 +38,7 @@ public interface WriteGate {
     Verdict admit(PendingWrite write);
 
     /**
-     * Agents a read returned, as they arrived (a journal learns before-values from them). Default:
+     * Agents a read returned, as they arrived (a journal or a dry run learns before-values from them). Default:
      * nothing. Must be quick and must not throw.
      */
     default void seen(java.util.List<io.cnsh.model.Agent> agents) {
@@ -59,9 +59,5 @@ public interface WriteGate {
     /** True when a read must not be sent because it names what only this gate knows (a placeholder id). */
     default boolean answersLocally(AgentQuery query) {
         return false;
-    }
-
-    /** Sees the agents every read returned (a dry run learns the values an update replaces). */
-    default void observeRead(java.util.List<io.cnsh.model.Agent> agents) {
     }
 }

@@ -228,11 +228,6 @@ final class Evaluator {
             }
 
             @Override
-            public void observeRead(List<Agent> agents) {
-                now().observeRead(agents);
-            }
-
-            @Override
             public void seen(List<Agent> agents) {
                 now().seen(agents);
             }
