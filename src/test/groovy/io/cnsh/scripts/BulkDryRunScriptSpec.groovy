@@ -175,6 +175,24 @@ class BulkDryRunScriptSpec extends Specification {
         runsNow() == runs
     }
 
+    def "cnsh --dry-run runs revert ID --apply holds the revert too and prints the dry run's plan"() {
+        given:
+        def id = runId(cnsh.run(UPDATE, changes(), '--apply'))
+        def runs = runsNow()
+        int before = writes()
+
+        when:
+        def r = cnshCli(['--profile', 'lab', '--dry-run', 'runs', 'revert', id, '--apply'])
+
+        then:
+        r.exitCode == 4
+        r.out.contains("${HELD}3 rows held, not sent")
+        r.out.endsWith('Dry run: 0 creates, 3 agents to change (4 fields), nothing sent.\n')
+        !r.out.contains('Applied run') && !r.err.contains('Started run')
+        writes() == before
+        runsNow() == runs
+    }
+
     def "--revert RUN --save-plan under --dry-run still writes the plan and the revert CSV it names, and sends nothing"() {
         given:
         def applied = cnsh.run(UPDATE, changes(), '--apply')
