@@ -5,17 +5,15 @@ import io.cnsh.client.ContactNow;
 import io.cnsh.model.Agent;
 import io.cnsh.wire.TextFileException;
 import io.cnsh.wire.TextFiles;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Bulk changes from CSV files, planned first and applied as planned: the engine behind
@@ -37,6 +35,11 @@ import java.util.function.Consumer;
  *
  * <p>Pitfall: a plan is a snapshot. {@link #apply} sends what the plan says, so apply soon after
  * planning; a resume plans the unfinished rows again against the live agents.
+ *
+ * <p>While the client's writes are held (a dry run, {@link io.cnsh.client.WriteGate#holdsWrites}),
+ * {@link #planOrApply}, {@link #revert} and {@link #applyPlan} start no run and journal nothing: the
+ * writes go to the client, which holds them ({@link HeldApply}); {@link #apply} and {@link #resume},
+ * which answer with a run, refuse.
  */
 public final class Bulk {
 
@@ -118,6 +121,14 @@ public final class Bulk {
      *                       nothing is sent then
      */
     public RunResult apply(Plan plan) {
+        check(plan);
+        refuseHeld();
+        announce(plan, r -> true);
+        return Applier.apply(settings(batchSize == null ? DEFAULT_BATCH_SIZE : batchSize), runs.create(plan.kind()), plan);
+    }
+
+    /** Refuses a drift plan, and a plan with problems unless they are skipped; nothing is sent then. */
+    private static void check(Plan plan) {
         if (plan.kind() == Plan.Kind.DRIFT) {
             throw new BulkException("a drift plan only reports; apply the desired state with bulk-update");
         }
@@ -127,8 +138,45 @@ public final class Bulk {
                     + Plan.numbers(rows) + (rows.size() == 1 ? " has a problem" : " have problems")
                     + "; nothing was sent (fix them, or leave them out with --skip-invalid)");
         }
-        announce(plan, r -> true);
-        return Applier.apply(settings(batchSize == null ? DEFAULT_BATCH_SIZE : batchSize), runs.create(plan.kind()), plan);
+    }
+
+    /**
+     * Applies {@code plan} as a new run, or while the client's writes are held passes its writes to the
+     * client without a run ({@link HeldApply}); the result's lines go to {@code out}.
+     *
+     * @return the run's exit code; held: 4 when anything would change, else 0
+     */
+    int send(Plan plan, Consumer<String> out) {
+        if (!held()) {
+            RunResult result = apply(plan);
+            result.lines().forEach(out);
+            return result.exitCode();
+        }
+        check(plan);
+        return HeldApply.send(this, plan, r -> true, out);
+    }
+
+    /** True while the client's writes are held (a dry run): then no run is started. */
+    boolean held() {
+        return client.agents().gate().holdsWrites();
+    }
+
+    private void refuseHeld() {
+        if (held()) {
+            throw new BulkException("the writes are held (a dry run), and a dry run starts no run; nothing was sent");
+        }
+    }
+
+    ContactNow client() {
+        return client;
+    }
+
+    Consumer<String> notices() {
+        return notices;
+    }
+
+    Character delimiter() {
+        return delimiter;
     }
 
     /**
@@ -136,7 +184,7 @@ public final class Bulk {
      * {@code pending} keeps), before the first batch: the production guard asks once, up front, and
      * {@code --max-changes} refuses before a run is started.
      */
-    private void announce(Plan plan, java.util.function.Predicate<PlannedRow> pending) {
+    void announce(Plan plan, Predicate<PlannedRow> pending) {
         List<Agent> creates = plan.rows().stream().filter(pending).filter(r -> r.action() == RowAction.CREATE)
                 .map(PlannedRow::record).toList();
         List<Agent> updates = plan.rows().stream().filter(pending).filter(r -> r.action() == RowAction.UPDATE)
@@ -152,26 +200,10 @@ public final class Bulk {
      * the run was made for, and batches keep the run's size unless this builder was given one.
      */
     public RunResult resume(String runId) {
-        Run run = runs.open(runId);
-        JournalState state = JournalState.read(run.journal());
-        checkTarget(runId, state);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(state.input);
-        } catch (IOException e) {
-            throw new BulkException("run " + runId + " was made from " + state.input + ", which cannot be read now ("
-                    + e.getClass().getSimpleName() + "); a resume needs the same file");
-        }
-        if (!sha256(bytes).equals(state.sha256)) {
-            throw new BulkException(state.input + " changed since run " + runId + " started; a resume applies the"
-                    + " file it started with: restore it, or plan the changed file as a new run");
-        }
-        CsvTable table = CsvTable.parse(state.input.getFileName().toString(), bytes, delimiter);
-        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
-        Plan fresh = Planner.plan(state.kind, table, state.input, state.sha256, live, state.options, false);
-        // rows the journal shows as done are not sent again (a few more may turn out done when resumed)
-        announce(fresh, r -> state.results.get(r.row()) == null || !state.results.get(r.row()).status().done());
-        return Applier.resume(settings(batchSize == null ? state.batchSize : batchSize), run, state, fresh);
+        Resumption r = Resumption.of(this, runId);
+        refuseHeld();
+        announce(r.fresh(), r.pending());
+        return Applier.resume(settings(batchSize == null ? r.state().batchSize : batchSize), r.run(), r.state(), r.fresh());
     }
 
     /**
@@ -184,6 +216,10 @@ public final class Bulk {
      * @throws BulkException as {@link #plan}, {@link #apply} and {@link #resume} do
      */
     public int planOrApply(Plan.Kind kind, Path csv, String resumeRunId, boolean apply, Consumer<String> out) {
+        if (resumeRunId != null && held()) {
+            Resumption r = Resumption.of(this, resumeRunId);
+            return HeldApply.resume(this, resumeRunId, r.fresh(), r.pending(), out);
+        }
         if (resumeRunId != null) {
             RunResult result = resume(resumeRunId);
             result.lines().forEach(out);
@@ -198,9 +234,7 @@ public final class Bulk {
             return plan.exitCode();
         }
         // a plan with problems is refused by apply, with a one-line reason, before anything is sent
-        RunResult result = apply(plan);
-        result.lines().forEach(out);
-        return result.exitCode();
+        return send(plan, out);
     }
 
     /**
@@ -237,52 +271,11 @@ public final class Bulk {
      * @throws WrongTargetException when the plan was made for another account; nothing is read then
      */
     public int applyPlan(Path file, Consumer<String> out) {
-        com.fasterxml.jackson.databind.JsonNode root = SavedPlan.read(file);
-        String target = root.path("target").asText(null);
-        String user = root.path("username").asText(null);
-        if (!RunTarget.matches(target, user, client)) {
-            throw new WrongTargetException("the plan " + file + " was made against " + target + " as " + user
-                    + ", not " + client.baseUri() + " as " + client.username() + "; apply it with that target");
-        }
-        byte[] bytes = SavedPlan.input(root, file);
-        Path input = Path.of(root.path("input").asText());
-        CsvTable table = CsvTable.parse(input.getFileName().toString(), bytes, delimiter);
-        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
-        Plan fresh = Planner.plan(SavedPlan.kind(root), table, input, sha256(bytes), live, SavedPlan.options(root), false);
-        SavedPlan.Checked checked = SavedPlan.check(root, fresh, live);
-        checked.conflicts().forEach(out);
-        checked.plan().lines().forEach(out);
-        int code = 0;
-        if (checked.plan().toSend().isEmpty()) {
-            out.accept("Nothing to apply.");
-        } else {
-            RunResult result = apply(checked.plan());
-            result.lines().forEach(out);
-            code = result.exitCode();
-        }
-        return code == 0 && !checked.conflicts().isEmpty() ? 3 : code;
+        return SavedPlan.apply(this, file, out);
     }
 
     private Applier.Settings settings(int size) {
         return new Applier.Settings(client, size, maxCreateAttempts, progress, clock, notices);
-    }
-
-    /**
-     * Refuses a journal made against another account ({@link RunTarget}). A journal that names no
-     * target (an older cnsh) is resumed against this client, and the notices say so.
-     */
-    private void checkTarget(String runId, JournalState state) {
-        String now = client.baseUri().toString();
-        if (state.target == null) {
-            notices.accept("Run " + runId + ": its journal does not say which account it was made for; resuming it"
-                    + " against " + now + " as " + client.username());
-            return;
-        }
-        if (!RunTarget.matches(state.target, state.username, client)) {
-            throw new BulkException("run " + runId + " was made against " + state.target
-                    + (state.username == null ? "" : " as " + state.username) + ", not " + now + " as "
-                    + client.username() + "; resume it with the target it was made for");
-        }
     }
 
     private static byte[] read(Path csv) {

@@ -111,6 +111,11 @@ public final class CodeJournal implements WriteGate, AutoCloseable {
     }
 
     @Override
+    public boolean holdsWrites() {
+        return inner.holdsWrites();
+    }
+
+    @Override
     public void seen(List<Agent> agents) {
         inner.seen(agents);
         synchronized (this) {

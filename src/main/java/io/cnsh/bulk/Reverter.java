@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  *
  * <p>The revert is written as an update CSV ({@code runs/revert-RUN-XXXX.csv}, owner-only) and applied
  * like any CSV: its run is journaled, resumable with {@code --resume}, and can itself be reverted.
+ * While the writes are held (a dry run) the CSV is kept only for {@code --save-plan}, which names it.
  */
 public final class Reverter {
 
@@ -192,8 +193,8 @@ public final class Reverter {
     /**
      * Plans the revert and, with {@code apply}, applies it as a new run. Lines go to {@code out}.
      *
-     * @return 4 when the plan shows changes or conflicts; after applying 0, or 3 when rows were skipped
-     *     as conflicts or failed
+     * @return 4 when the plan shows changes or conflicts (also after a held apply); after applying 0, or
+     *     3 when rows were skipped as conflicts or failed
      */
     static int planOrApply(Bulk bulk, Revert revert, boolean apply, Path savePlan, Consumer<String> out) {
         revert.lines().forEach(out);
@@ -205,15 +206,18 @@ public final class Reverter {
             return revert.exitCode();
         }
         int code = 0;
-        if (revert.plan().exitCode() == 4) {
-            keep(revert);
-            RunResult result = bulk.apply(revert.plan());
-            result.lines().forEach(out);
-            code = result.exitCode();
-        } else if (revert.plan().exitCode() == 0) {
+        boolean held = bulk.held();
+        if (revert.plan().exitCode() == 0) {
             out.accept("Nothing to apply.");
         } else {
-            bulk.apply(revert.plan());
+            if (revert.plan().exitCode() == 4 && !held) {
+                keep(revert);
+            }
+            // a plan with problems is refused here, before anything is sent
+            code = bulk.send(revert.plan(), out);
+        }
+        if (held) {
+            return revert.exitCode();
         }
         return code == 0 && revert.skipped() > 0 ? 3 : code;
     }

@@ -3,6 +3,8 @@ package io.cnsh.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cnsh.client.AgentQuery;
+import io.cnsh.client.ContactNow;
 import io.cnsh.model.Agent;
 import io.cnsh.model.OwnerOnlyFiles;
 import io.cnsh.wire.TextFileException;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A plan written to a file to be reviewed and applied later, exactly as it was ({@code --save-plan},
@@ -129,6 +132,36 @@ final class SavedPlan {
                     + " the file it was made from: restore it, or plan the file again");
         }
         return bytes;
+    }
+
+    /**
+     * Applies exactly the plan saved in {@code file} through {@code bulk} ({@link Bulk#applyPlan}); while
+     * the writes are held (a dry run) no run is started, and conflicts make the exit code 4, not 3.
+     */
+    static int apply(Bulk bulk, Path file, Consumer<String> out) {
+        ContactNow client = bulk.client();
+        JsonNode root = read(file);
+        String target = root.path("target").asText(null);
+        String user = root.path("username").asText(null);
+        if (!RunTarget.matches(target, user, client)) {
+            throw new WrongTargetException("the plan " + file + " was made against " + target + " as " + user
+                    + ", not " + client.baseUri() + " as " + client.username() + "; apply it with that target");
+        }
+        byte[] bytes = input(root, file);
+        Path input = Path.of(root.path("input").asText());
+        CsvTable table = CsvTable.parse(input.getFileName().toString(), bytes, bulk.delimiter());
+        List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
+        Plan fresh = Planner.plan(kind(root), table, input, Bulk.sha256(bytes), live, options(root), false);
+        Checked checked = check(root, fresh, live);
+        checked.conflicts().forEach(out);
+        checked.plan().lines().forEach(out);
+        int code = 0;
+        if (checked.plan().toSend().isEmpty()) {
+            out.accept("Nothing to apply.");
+        } else {
+            code = bulk.send(checked.plan(), out);
+        }
+        return code == 0 && !checked.conflicts().isEmpty() ? (bulk.held() ? 4 : 3) : code;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.cnsh.bulk.Progress;
 import io.cnsh.bulk.RunStore;
 import io.cnsh.bulk.WrongTargetException;
 import io.cnsh.client.ChangeGuard;
+import io.cnsh.client.DryRun;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cnsh runs revert ID [--apply] [--force]}: plans (and with {@code --apply} applies, as a new
- * run) the reverse of what a run applied, as the bulk scripts' {@code --revert} does. It finds
+ * run) the reverse of what a run applied, as the bulk scripts' {@code --revert} does; with
+ * {@code cnsh --dry-run} its writes are held and printed as a plan, and no run is started. It finds
  * {@link Main} at the root of the command tree, so it works wherever it is registered.
  */
 @Command(name = "revert", description = {"Plan (with --apply: apply) the reverse of what a run applied.",
@@ -51,19 +53,20 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = main.out();
         PrintWriter err = main.err();
-        ChangeGuard.Options rules = main.run.guardOptions(main.env());
+        ChangeGuard.Options rules = Scripts.rules(main, main.run);
         try (Target t = main.openTarget(target); SignalStop stop = SignalStop.install(err)) {
             ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
                     .options(rules).confirmer(main.terminal()).build();
             guard.startCommand();
-            Bulk bulk = Bulk.builder(t.client().withWriteGate(guard)).runs(RunStore.fromEnvironment(main.env()))
+            DryRun dry = Scripts.dryRun(main, t, main.run, guard);
+            Bulk bulk = Bulk.builder(t.client().withWriteGate(dry != null ? dry : guard)).runs(RunStore.fromEnvironment(main.env()))
                     .progress(Progress.auto(err)).notices(line -> {
                         err.println(line);
                         err.flush();
                     }).build();
             return stop.run(() -> {
                 try {
-                    return bulk.revert(runId, apply, force, null, out::println);
+                    return Scripts.plan(main, dry, bulk.revert(runId, apply, force, null, out::println));
                 } catch (WrongTargetException e) {
                     err.println("cnsh: " + e.getMessage());
                     return Main.USAGE;

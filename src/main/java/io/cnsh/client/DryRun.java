@@ -134,6 +134,11 @@ public final class DryRun implements WriteGate {
     }
 
     @Override
+    public boolean holdsWrites() {
+        return true;
+    }
+
+    @Override
     public boolean answersLocally(AgentQuery query) {
         String id = query.filters().get("agentid");
         return id != null && id.length() >= 19 && isPlaceholder(parse(id));

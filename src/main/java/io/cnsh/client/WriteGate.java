@@ -60,4 +60,12 @@ public interface WriteGate {
     default boolean answersLocally(AgentQuery query) {
         return false;
     }
+
+    /**
+     * True when this gate holds every write back (a {@link DryRun}, or a gate passing writes to one), so
+     * that code below it starts no run and journals nothing for writes that are never sent. Default: false.
+     */
+    default boolean holdsWrites() {
+        return false;
+    }
 }

@@ -228,6 +228,11 @@ final class Evaluator {
             }
 
             @Override
+            public boolean holdsWrites() {
+                return now().holdsWrites();
+            }
+
+            @Override
             public void seen(List<Agent> agents) {
                 now().seen(agents);
             }

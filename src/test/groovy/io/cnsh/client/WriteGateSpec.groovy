@@ -23,6 +23,9 @@ class WriteGateSpec extends Specification {
 
     List<String> questions = []
 
+    @spock.lang.TempDir
+    java.nio.file.Path runsDir
+
     def setup() {
         server.reset(Seed.DEMO)
         log.clear()
@@ -41,6 +44,20 @@ class WriteGateSpec extends Specification {
 
     private int changed() {
         plain.agents().readAll(AgentQuery.all()).toList().count { it.moh() == 'x' } as int
+    }
+
+    def "a gate holds writes when it is a dry run or passes them to one: a code journal answers as its inner gate"() {
+        given:
+        def dry = new DryRun(guard(), plain.agents(), { })
+        def store = io.cnsh.bulk.RunStore.at(runsDir)
+
+        expect:
+        !WriteGate.OPEN.holdsWrites()
+        !guard().holdsWrites()
+        dry.holdsWrites()
+        plain.withWriteGate(dry).agents().gate().holdsWrites()
+        new io.cnsh.bulk.CodeJournal(dry, store, plain, '-e', { }).holdsWrites()
+        !new io.cnsh.bulk.CodeJournal(guard(), store, plain, '-e', { }).holdsWrites()
     }
 
     def "the gate sees a write of 40 agents whole, once, before its first batch"() {
