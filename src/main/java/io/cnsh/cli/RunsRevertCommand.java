@@ -6,6 +6,7 @@ import io.cnsh.bulk.Progress;
 import io.cnsh.bulk.RunStore;
 import io.cnsh.bulk.WrongTargetException;
 import io.cnsh.client.ChangeGuard;
+import io.cnsh.client.DryRun;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +33,9 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    RunOptions run;
+
     @Parameters(paramLabel = "ID", description = "The run to take back (cnsh runs list shows them).")
     String runId;
 
@@ -51,17 +55,19 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = main.out();
         PrintWriter err = main.err();
-        ChangeGuard.Options rules = main.run.guardOptions(main.env());
+        RunOptions options = run.over(main.run);
+        options.refuseOutput("cnsh runs revert");
+        ChangeGuard.Options rules = Scripts.rules(main, options);
         try (Target t = main.openTarget(target); SignalStop stop = SignalStop.install(err)) {
-            ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
-                    .options(rules).confirmer(main.terminal()).build();
-            guard.startCommand();
-            Bulk bulk = Bulk.builder(t.client().withWriteGate(guard)).runs(RunStore.fromEnvironment(main.env()))
+            ChangeGuard guard = Scripts.guard(main, t, rules);
+            DryRun dry = Scripts.dryRun(main, t, options, guard);
+            Bulk bulk = Bulk.builder(t.client().withWriteGate(dry != null ? dry : guard))
+                    .runs(RunStore.fromEnvironment(main.env()))
                     .progress(Progress.auto(err)).notices(line -> {
                         err.println(line);
                         err.flush();
                     }).build();
-            return stop.run(() -> {
+            int code = stop.run(() -> {
                 try {
                     return bulk.revert(runId, apply, force, null, out::println);
                 } catch (WrongTargetException e) {
@@ -72,6 +78,7 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
                     return Main.ERROR;
                 }
             });
+            return stop.requested() || dry == null || !apply ? code : Scripts.plan(main, dry, code);
         }
     }
 }

@@ -135,13 +135,13 @@ final class Scripts {
     }
 
     /** The guard's rules; a dry run never asks (it sends nothing), and its cap still counts. */
-    private static ChangeGuard.Options rules(Main main, RunOptions run) {
+    static ChangeGuard.Options rules(Main main, RunOptions run) {
         ChangeGuard.Options rules = run.guardOptions(main.env());
         return run.dryRun() ? new ChangeGuard.Options(true, rules.maxChanges()) : rules;
     }
 
     /** With {@code --dry-run}, the gate that holds every write back; else null. */
-    private static DryRun dryRun(Main main, Target t, RunOptions run, ChangeGuard guard) {
+    static DryRun dryRun(Main main, Target t, RunOptions run, ChangeGuard guard) {
         if (!run.dryRun()) {
             return null;
         }
@@ -153,7 +153,7 @@ final class Scripts {
     }
 
     /** A dry run's plan on stdout; the exit code is the plan's (4 or 0) unless the run failed. */
-    private static int plan(Main main, DryRun dry, int code) {
+    static int plan(Main main, DryRun dry, int code) {
         if (dry == null) {
             return code;
         }
@@ -163,7 +163,7 @@ final class Scripts {
         return code == Main.OK ? plan.exitCode() : code;
     }
 
-    private static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {
+    static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {
         ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
                 .options(rules).confirmer(main.terminal()).build();
         guard.startCommand();
