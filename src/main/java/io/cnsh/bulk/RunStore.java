@@ -3,14 +3,21 @@ package io.cnsh.bulk;
 import io.cnsh.client.CnshHome;
 import io.cnsh.model.OwnerOnlyFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,6 +28,8 @@ import java.util.stream.Stream;
 public final class RunStore {
 
     private static final Pattern ID = Pattern.compile("[a-z]+-[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
+    /** The CSV a revert is applied from ({@link Reverter#csvFile}). */
+    private static final Pattern REVERT_CSV = Pattern.compile("revert-[a-z]+-[0-9]{8}-[0-9]{6}-[0-9a-f]{4}-[0-9a-f]{4}\\.csv");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -112,17 +121,64 @@ public final class RunStore {
     }
 
     /**
-     * Removes a run's files (journal, results CSV, a set-aside torn line).
+     * Removes a run's files (journal, results CSV, a set-aside torn line, and the {@code revert-*.csv} a
+     * revert run was applied from, when it is kept in this directory), unless another process holds the
+     * run's journal: the journal's lock is held while the files go, so a run being applied or resumed
+     * cannot lose its journal under it.
      *
+     * @return false, with nothing removed, when the run is being applied by another cnsh process
      * @throws BulkException naming the file that could not be removed
      */
-    public void remove(Run run) {
-        for (Path p : List.of(run.journal(), run.results(), run.journal().resolveSibling(run.id() + ".jsonl.torn"))) {
+    public boolean remove(Run run) {
+        try (FileChannel channel = FileChannel.open(run.journal(), StandardOpenOption.WRITE)) {
+            FileLock lock;
             try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new BulkException("cannot remove " + p + ": " + RunFiles.reason(e), e);
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
             }
+            if (lock == null) {
+                return false;
+            }
+            List<Path> files = new ArrayList<>(List.of(run.results(), run.journal().resolveSibling(run.id() + ".jsonl.torn")));
+            revertInput(run).ifPresent(files::add);
+            files.add(run.journal());
+            for (Path p : files) {
+                delete(p);
+            }
+            return true;
+        } catch (NoSuchFileException e) {
+            delete(run.results());
+            return true;
+        } catch (IOException e) {
+            throw new BulkException("cannot remove " + run.journal() + ": " + RunFiles.reason(e), e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new BulkException("cannot remove " + p + ": " + RunFiles.reason(e), e);
+        }
+    }
+
+    /** The {@code revert-*.csv} in this directory that {@code run} was applied from, if it was a revert's. */
+    private Optional<Path> revertInput(Run run) {
+        try {
+            List<com.fasterxml.jackson.databind.JsonNode> events = Journal.read(run.journal());
+            if (events.isEmpty()) {
+                return Optional.empty();
+            }
+            String input = events.get(0).path("input").asText("");
+            if (input.isEmpty()) {
+                return Optional.empty();
+            }
+            Path file = Path.of(input).toAbsolutePath().normalize();
+            boolean here = file.getParent() != null && file.getParent().equals(dir.toAbsolutePath().normalize());
+            return here && REVERT_CSV.matcher(file.getFileName().toString()).matches() ? Optional.of(file) : Optional.empty();
+        } catch (BulkException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

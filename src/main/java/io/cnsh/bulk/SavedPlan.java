@@ -11,6 +11,8 @@ import io.cnsh.wire.TextFileException;
 import io.cnsh.wire.TextFiles;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +55,7 @@ final class SavedPlan {
             throw new BulkException("the plan was not saved to " + file + ": " + (plan.kind() == Plan.Kind.DRIFT
                     ? "a drift plan only reports" : "rows have problems (fix them, or leave them out with --skip-invalid)"));
         }
+        refuseToReplace(file, plan.source());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("cnsh_plan", FORMAT);
         root.put("kind", plan.kind().label());
@@ -89,6 +92,36 @@ final class SavedPlan {
             OwnerOnlyFiles.replace(file, JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new BulkException("cannot write the plan " + file + ": " + RunFiles.reason(e), e);
+        }
+    }
+
+    /**
+     * A plan may replace an earlier saved plan, never anything else: not the input it was made from (a
+     * careless {@code --save-plan changes.csv}), not a directory, not any other file.
+     */
+    private static void refuseToReplace(Path file, Path input) {
+        if (file.toString().isEmpty()) {
+            throw new BulkException("--save-plan needs a file name; nothing was saved");
+        }
+        if (Files.isDirectory(file)) {
+            throw new BulkException("--save-plan " + file + " is a directory; nothing was saved (name a file)");
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (Files.exists(file) && Files.isSameFile(file, input)) {
+                throw new BulkException("--save-plan " + file + " is the input CSV itself; nothing was saved (name"
+                        + " another file)");
+            }
+        } catch (IOException e) {
+            throw new BulkException("cannot check " + file + ": " + RunFiles.reason(e), e);
+        }
+        try {
+            read(file);
+        } catch (BulkException e) {
+            throw new BulkException("--save-plan " + file + " exists and is not a plan saved by --save-plan; nothing"
+                    + " was saved (remove it or name another file)");
         }
     }
 

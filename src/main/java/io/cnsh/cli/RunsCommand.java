@@ -141,7 +141,10 @@ final class RunsCommand implements Callable<Integer> {
                     continue;
                 }
                 Run run = s.run();
-                parent.store().remove(run);
+                if (!parent.store().remove(run)) {
+                    out.println("kept " + run.id() + " (being applied by another cnsh process)");
+                    continue;
+                }
                 out.println("removed " + run.id() + " (" + s.kind() + ", " + s.when() + ", " + s.statusText() + ")");
                 removed++;
             }

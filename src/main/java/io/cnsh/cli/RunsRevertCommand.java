@@ -34,6 +34,9 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    RunOptions run;
+
     @Parameters(paramLabel = "ID", description = "The run to take back (cnsh runs list shows them).")
     String runId;
 
@@ -53,20 +56,21 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = main.out();
         PrintWriter err = main.err();
-        ChangeGuard.Options rules = Scripts.rules(main, main.run);
+        RunOptions options = run.over(main.run);
+        options.refuseOutput("cnsh runs revert");
+        ChangeGuard.Options rules = Scripts.rules(main, options);
         try (Target t = main.openTarget(target); SignalStop stop = SignalStop.install(err)) {
-            ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
-                    .options(rules).confirmer(main.terminal()).build();
-            guard.startCommand();
-            DryRun dry = Scripts.dryRun(main, t, main.run, guard);
-            Bulk bulk = Bulk.builder(t.client().withWriteGate(dry != null ? dry : guard)).runs(RunStore.fromEnvironment(main.env()))
+            ChangeGuard guard = Scripts.guard(main, t, rules);
+            DryRun dry = Scripts.dryRun(main, t, options, guard);
+            Bulk bulk = Bulk.builder(t.client().withWriteGate(dry != null ? dry : guard))
+                    .runs(RunStore.fromEnvironment(main.env()))
                     .progress(Progress.auto(err)).notices(line -> {
                         err.println(line);
                         err.flush();
                     }).build();
-            return stop.run(() -> {
+            int code = stop.run(() -> {
                 try {
-                    return Scripts.plan(main, dry, bulk.revert(runId, apply, force, null, out::println));
+                    return bulk.revert(runId, apply, force, null, out::println);
                 } catch (WrongTargetException e) {
                     err.println("cnsh: " + e.getMessage());
                     return Main.USAGE;
@@ -75,6 +79,7 @@ public final class RunsRevertCommand implements Callable<Integer>, TargetAware {
                     return Main.ERROR;
                 }
             });
+            return stop.requested() || dry == null || !apply ? code : Scripts.plan(main, dry, code);
         }
     }
 }

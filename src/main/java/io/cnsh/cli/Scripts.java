@@ -163,7 +163,7 @@ final class Scripts {
         return code == Main.OK ? plan.exitCode() : code;
     }
 
-    private static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {
+    static ChangeGuard guard(Main main, Target t, ChangeGuard.Options rules) {
         ChangeGuard guard = ChangeGuard.builder().production(t.isProduction()).target(t.label())
                 .options(rules).confirmer(main.terminal()).build();
         guard.startCommand();

@@ -127,6 +127,111 @@ class RunsCommandSpec extends Specification {
         ids() == [fresh] as Set
     }
 
+    def "runs prune --force keeps a run whose journal another process holds (a run being applied), and removes it once free"() {
+        given:
+        String busy = bulkRun('Busy')
+        age(busy, 40)
+        Path journal = home.resolve('runs').resolve(busy + '.jsonl')
+        byte[] bytes = Files.readAllBytes(journal)
+        Process holder = lockHolder(journal)
+
+        when:
+        def r = cnsh('runs', 'prune', '--older-than', '30d', '--force')
+
+        then:
+        r.code == 0
+        r.out.readLines() == ["kept ${busy} (being applied by another cnsh process)".toString(),
+                              "removed 0 runs from ${home.resolve('runs')}".toString()]
+        Files.readAllBytes(journal) == bytes
+        Files.exists(home.resolve('runs').resolve(busy + '.results.csv'))
+
+        when:
+        holder.outputStream.close()
+        assert holder.waitFor() == 0
+        def again = cnsh('runs', 'prune', '--older-than', '30d', '--force')
+
+        then:
+        again.code == 0
+        again.out.readLines()[0].startsWith("removed ${busy} (update, ")
+        ids().isEmpty()
+
+        cleanup:
+        holder?.destroyForcibly()
+    }
+
+    def "runs prune keeps a run whose journal this process is writing"() {
+        given:
+        String busy = bulkRun('Busy')
+        age(busy, 40)
+        Path journal = home.resolve('runs').resolve(busy + '.jsonl')
+        def channel = java.nio.channels.FileChannel.open(journal, java.nio.file.StandardOpenOption.WRITE)
+        def lock = channel.lock()
+
+        when:
+        def r = cnsh('runs', 'prune', '--older-than', '30d', '--force')
+
+        then:
+        r.out.readLines()[0] == "kept ${busy} (being applied by another cnsh process)".toString()
+        ids() == [busy] as Set
+
+        cleanup:
+        lock?.release()
+        channel?.close()
+    }
+
+    def "pruning an applied revert removes the revert CSV it was applied from, and nothing another run needs"() {
+        given: 'a bulk run, and its revert applied from a CSV kept in runs/'
+        String run = bulkRun('Reverted')
+        def revert = cnsh('runs', 'revert', run, '--apply')
+        assert revert.code == 0: revert.err
+        String revertRun = (revert.err =~ /Started run (update-\S+);/)[0][1]
+        Path runs = home.resolve('runs')
+        List<Path> csvs = Files.list(runs).withCloseable { it.filter { it.fileName.toString() ==~ /revert-.*\.csv/ }.toList() }
+        assert csvs.size() == 1
+        age(run, 40)
+
+        when: 'the original run is pruned, the revert (new) stays and so does its CSV'
+        def first = cnsh('runs', 'prune', '--older-than', '30d')
+
+        then:
+        first.code == 0
+        ids() == [revertRun] as Set
+        Files.exists(csvs[0])
+
+        when: 'the revert run is pruned'
+        age(revertRun, 40)
+        def second = cnsh('runs', 'prune', '--older-than', '30d')
+
+        then:
+        second.code == 0
+        ids().isEmpty()
+        !Files.exists(csvs[0])
+        Files.list(runs).withCloseable { it.toList() }.isEmpty()
+    }
+
+    /** A separate JVM that holds a POSIX lock on {@code file} (as a cnsh applying a run does) until its stdin closes. */
+    Process lockHolder(Path file) {
+        Path source = dir.resolve('HoldLock.java')
+        Files.writeString(source, """
+            import java.nio.channels.FileChannel;
+            import java.nio.file.*;
+            public class HoldLock {
+                public static void main(String[] a) throws Exception {
+                    try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE); var l = c.lock()) {
+                        System.out.println("locked");
+                        System.out.flush();
+                        System.in.read();
+                    }
+                }
+            }
+            """.stripIndent())
+        String java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        Process p = new ProcessBuilder(java, source.toString(), file.toString()).redirectErrorStream(true).start()
+        String first = new BufferedReader(new InputStreamReader(p.inputStream)).readLine()
+        assert first == 'locked'
+        p
+    }
+
     def "a code run is not taken for a bulk run by --resume: one line, exit 1"() {
         given:
         String code = codeRun("agents < update agentid: 550006, moh: 'none' >")

@@ -7,8 +7,8 @@ import spock.lang.Shared
 import spock.lang.Specification
 
 /**
- * {@code revert} as it will sit under {@code cnsh runs}: registered here on a Main of its own, since
- * the {@code runs} command is registered elsewhere.
+ * {@code cnsh runs revert}: on a Main with {@code revert} registered at its root (the command alone), and
+ * through {@code Main.run} as users call it ({@code cnsh runs revert ID}).
  */
 class RunsRevertCommandSpec extends Specification {
 
@@ -74,5 +74,66 @@ class RunsRevertCommandSpec extends Specification {
         code == Main.ERROR
         err.toString().readLines().size() == 1
         err.toString().startsWith('cnsh: no run update-20260101-000000-abcd in ')
+    }
+
+    int runs(String... args) {
+        Map<String, String> env = cnsh.environment + [CNSH_BASE_URL: cnsh.client.baseUri().toString(),
+                                                      CNSH_USERNAME: 'demo', CNSH_PASSWORD: 'demo']
+        Main.run(env, new PrintWriter(out, true), new PrintWriter(err, true), args)
+    }
+
+    List<String> runFiles() {
+        def dir = cnsh.home.resolve('runs')
+        java.nio.file.Files.list(dir).withCloseable { s -> s.map { it.fileName.toString() }.sorted().toList() }
+    }
+
+    def "cnsh #where --apply sends nothing, starts and journals no run, prints the held revert as a dry-run plan, exit 4"() {
+        given:
+        def csv = cnsh.file('changes.csv', 'username,auth_level\ngokafor,admin\n')
+        def id = io.cnsh.scripts.RevertScriptSpec.runId(cnsh.run('scripts/bulk-update.groovy', csv, '--apply'))
+        def files = runFiles()
+        def bytes = files.collectEntries { [it, java.nio.file.Files.readAllBytes(cnsh.home.resolve('runs').resolve(it))] }
+        int writesBefore = cnsh.requests('agents/update').size() + cnsh.requests('agents/create').size()
+
+        when:
+        int code = runs(*(args.collect { it == 'ID' ? id : it }))
+
+        then:
+        code == Main.CHANGES
+        cnsh.requests('agents/update').size() + cnsh.requests('agents/create').size() == writesBefore
+        runFiles() == files
+        files.every { java.nio.file.Files.readAllBytes(cnsh.home.resolve('runs').resolve(it)) == bytes[it] }
+        cnsh.agent(username: 'gokafor').auth_level == 'admin'
+        out.toString().contains("auth_level  'admin' -> 'supervisor'")
+        out.toString().readLines().contains('Dry run: 0 creates, 1 agent to change (1 field), nothing sent.')
+        !out.toString().contains('Applied run')
+        !err.toString().contains('Started run')
+
+        where:
+        where                        | args
+        '--dry-run runs revert ID'   | ['--dry-run', 'runs', 'revert', 'ID', '--apply']
+        'runs revert ID --dry-run'   | ['runs', 'revert', 'ID', '--apply', '--dry-run']
+    }
+
+    def "runs revert takes --yes and --max-changes after it, as -e and run do: a cap below the revert refuses it, exit 2"() {
+        given:
+        def csv = cnsh.file('changes.csv', 'username,auth_level\ngokafor,admin\npraman,agent\n')
+        def id = io.cnsh.scripts.RevertScriptSpec.runId(cnsh.run('scripts/bulk-update.groovy', csv, '--apply'))
+
+        when:
+        int code = runs('runs', 'revert', id, '--apply', '--yes', '--max-changes', '1')
+
+        then:
+        code == Main.USAGE
+        cnsh.agent(username: 'gokafor').auth_level == 'admin'
+        cnsh.agent(username: 'praman').auth_level == 'agent'
+        err.toString().contains('--max-changes')
+    }
+
+    def "runs revert refuses --output: it prints no value of its own (exit 2)"() {
+        expect:
+        runs('runs', 'revert', 'update-20260101-000000-abcd', '-o', 'json') == Main.USAGE
+        err.toString().readLines().size() == 1
+        err.toString().contains('--output is for -e')
     }
 }

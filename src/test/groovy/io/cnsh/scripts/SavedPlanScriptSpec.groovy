@@ -124,6 +124,51 @@ class SavedPlanScriptSpec extends Specification {
         'other JSON'  | '{"rows": []}'        | ''
     }
 
+    def "--save-plan naming #what saves nothing, changes no file and says why in one line"() {
+        given:
+        def csv = changes()
+        byte[] input = Files.readAllBytes(csv)
+        def other = cnsh.file('notes.txt', 'my notes\n')
+        def link = cnsh.home.resolve('link.csv')
+        Files.deleteIfExists(link)
+        Files.createSymbolicLink(link, csv)
+        def target = [input: csv, link: link, notes: other, dir: cnsh.home, empty: ''][name]
+
+        when:
+        def run = cnsh.run(UPDATE, csv, '--save-plan', target)
+
+        then:
+        run.exitCode == 1
+        run.errLines == ["bulk-update.groovy: ${message.replace('FILE', target.toString())}".toString()]
+        Files.readAllBytes(csv) == input
+        Files.readString(other) == 'my notes\n'
+        cnsh.requests('agents/update').isEmpty()
+
+        where:
+        what                      | name    | message
+        'the input CSV'           | 'input' | '--save-plan FILE is the input CSV itself; nothing was saved (name another file)'
+        'a link to the input CSV' | 'link'  | '--save-plan FILE is the input CSV itself; nothing was saved (name another file)'
+        'a file that is no plan'  | 'notes' | '--save-plan FILE exists and is not a plan saved by --save-plan; nothing was saved (remove it or name another file)'
+        'a directory'             | 'dir'   | '--save-plan FILE is a directory; nothing was saved (name a file)'
+        'no file at all'          | 'empty' | '--save-plan needs a file name; nothing was saved'
+    }
+
+    def "--save-plan replaces a plan saved before (planning again is normal)"() {
+        given:
+        def csv = changes()
+        def plan = cnsh.home.resolve('plan.json')
+        assert cnsh.run(UPDATE, csv, '--save-plan', plan).exitCode == 4
+        Files.writeString(csv, Files.readString(csv).replace('praman,agent,,', 'praman,admin,,'))
+
+        when:
+        def run = cnsh.run(UPDATE, csv, '--save-plan', plan)
+
+        then:
+        run.exitCode == 4
+        cnsh.run(UPDATE, '--apply-plan', plan).exitCode == 0
+        cnsh.agent(username: 'praman').get('auth_level') == 'admin'
+    }
+
     def "a create plan saved and applied creates its agents; applied again, it skips them as conflicts"() {
         given:
         def csv = cnsh.file('new.csv', 'username,name,pin\nbnew,Bob New,583920\n')
