@@ -165,6 +165,7 @@ public final class Main implements Callable<Integer> {
             return ReplLauncher.builder()
                     .interactive(interactive || ReplLauncher.inputIsTerminal())
                     .keepGoing(keepGoing)
+                    .notices(err())
                     .colour(Colour.allowed(env))
                     .guardOptions(guardOptions)
                     .dryRun(run.dryRun())

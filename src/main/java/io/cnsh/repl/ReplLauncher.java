@@ -59,6 +59,7 @@ public final class ReplLauncher {
     private final boolean colour;
     private final boolean interactive;
     private final boolean keepGoing;
+    private final java.io.PrintWriter notices;
 
     private ReplLauncher(Builder b) {
         this.home = Objects.requireNonNull(b.home, "home");
@@ -77,6 +78,7 @@ public final class ReplLauncher {
         this.colour = b.colour;
         this.interactive = b.interactive;
         this.keepGoing = b.keepGoing;
+        this.notices = b.notices;
     }
 
     /** A builder; home and target are required. */
@@ -155,6 +157,12 @@ public final class ReplLauncher {
         ReplSession session = new ReplSession(terminal, printer, target, connector, home, version);
         session.evaluator().guardOptions(guardOptions);
         session.evaluator().dryRun(dryRun);
+        if (notices != null) {
+            session.pipedNotices(line -> {
+                notices.println(line);
+                notices.flush();
+            });
+        }
         if (streams || givenTerminal == null && Printer.isDumb(terminal)) {
             // the lines come from a pipe or a file: the next line must not answer the production question
             session.evaluator().pipedConfirmer(pipedConfirmer);
@@ -248,6 +256,7 @@ public final class ReplLauncher {
         private boolean colour = true;
         private boolean interactive = true;
         private boolean keepGoing;
+        private java.io.PrintWriter notices;
 
         private Builder() {
         }
@@ -337,6 +346,16 @@ public final class ReplLauncher {
         /** With {@link #interactive}(false): run every input, and end with 1 if any failed. */
         public Builder keepGoing(boolean keepGoing) {
             this.keepGoing = keepGoing;
+            return this;
+        }
+
+        /**
+         * The stream where a session whose lines come from a pipe or a file says the run id of its
+         * journal when the first write is sent (the command line's stderr); a prompting session says
+         * it on its terminal. Without it, a piped session does not say it.
+         */
+        public Builder notices(java.io.PrintWriter stderr) {
+            this.notices = stderr;
             return this;
         }
 

@@ -55,16 +55,19 @@ final class ReplSession {
     private Integer exitCode;
     private int failure;
     private volatile boolean pipedInput;
+    private volatile java.util.function.Consumer<String> pipedNotices;
 
     ReplSession(Terminal terminal, Printer printer, ReplTarget target, Connector connector, CnshHome home, String version) {
         this.terminal = terminal;
         this.printer = printer;
         this.version = version;
         this.evaluator = new Evaluator(terminal.writer(), this::confirm, secrets);
-        // the run id is said on an interactive terminal; a pipe's or a test terminal's output stays as it was
+        // the run id is said on the terminal of a prompting session; a piped session's output stays values only
         evaluator.journalTo(io.cnsh.bulk.RunStore.of(home), line -> {
-            if (!pipedInput && System.console() != null) {
+            if (!pipedInput) {
                 printer.info(line);
+            } else if (pipedNotices != null) {
+                pipedNotices.accept(line);
             }
         });
         this.commands = ReplCommands.table(this, connector, home);
@@ -87,6 +90,11 @@ final class ReplSession {
     /** The live names of the current target, for completion. */
     LiveNames.Snapshot names() {
         return names.snapshot();
+    }
+
+    /** Where a piped session says the run id of its journal (the launcher's stderr); without it, nowhere. */
+    void pipedNotices(java.util.function.Consumer<String> notices) {
+        this.pipedNotices = notices;
     }
 
     /** Gives the session its reader, once the stages that need the command table are built. */

@@ -1,6 +1,7 @@
 package io.cnsh.cli
 
 import com.fasterxml.jackson.databind.ObjectMapper
+import io.cnsh.RunNotice
 import io.cnsh.SpecResources
 import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
@@ -52,6 +53,13 @@ class CodeJournalChildSpec extends Specification {
         journals().size() == 1
         def events = events(journals()[0])
         events[0].kind == 'code'
+
+        and: 'the piped session says its run id once, on stderr; stdout holds the values only'
+        RunNotice.only(child.err) == journals()[0].fileName.toString() - '.jsonl'
+        !RunNotice.normalised(child.out).contains(RunNotice.TOKEN)
+        !child.out.contains('journaled')
+
+        and:
         events[0].source == 'shell'
         def writes = events.findAll { it.event == 'write' }
         writes*.action == ['update', 'update', 'create']
@@ -73,7 +81,9 @@ class CodeJournalChildSpec extends Specification {
 
         then:
         code != 0
-        child.err.readLines().size() == 1
+        child.err.readLines().size() == 2
+        RunNotice.isNotice(child.err.readLines()[0]) // the run was opened (its start event written) before the write failed
+        child.err.readLines()[1].contains('cannot write the journal')
         child.err.contains('cannot write the journal')
         child.err.contains('file too large')
         !child.err.contains('\tat ')

@@ -1,6 +1,7 @@
 package io.cnsh.cli
 
 import com.fasterxml.jackson.databind.ObjectMapper
+import io.cnsh.RunNotice
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -119,6 +120,36 @@ class CodeJournalSpec extends Specification {
         r.code == 0
         r.err.readLines().count { it == "cnsh: writes journaled as run ${id}".toString() } == 1
         !r.out.contains(id)
+    }
+
+    def "without --debug or a terminal, a command with two writes says its run id once, on stderr only; reads say nothing"() {
+        given:
+        Path reads = dir.resolve('reads.groovy')
+        Files.writeString(reads, "println((agents < read auth_level: 'admin' >).size())\n")
+
+        when:
+        def read = cnsh('-o', 'json', '-e', "agents < read auth_level: 'admin' >")
+        def script = cnsh('run', reads.toString())
+        def two = cnsh('-o', 'json', '-e', "agents < update agentid: 550004, moh: 'none' >\nagents < update agentid: 550005, moh: 'none' >")
+        String id = journals()[0].fileName.toString() - '.jsonl'
+
+        then: 'reads leave stderr empty'
+        read.code == 0
+        read.err == ''
+        JSON.readValue(read.out, List).size() == 2
+        script.code == 0
+        script.out == '2\n'
+        script.err == ''
+
+        and: 'two writes say the one run id once, and only on stderr'
+        two.code == 0
+        journals().size() == 1
+        RunNotice.onlyIn(two.err, home) == id
+        !two.out.contains(id)
+        !two.out.contains('journaled')
+
+        and: 'stdout is still the JSON of the last write'
+        JSON.readValue(two.out, Map).subMap('success', 'total') == [success: true, total: 1]
     }
 
     List<Path> journals() {

@@ -1,5 +1,6 @@
 package io.cnsh.cli
 
+import io.cnsh.RunNotice
 import io.cnsh.SpecResources
 import io.cnsh.testing.SandboxFixture
 import spock.lang.AutoCleanup
@@ -128,6 +129,17 @@ class PipedShellSpec extends Specification {
         r.out.contains('nothing sent')
         !r.out.readLines().contains('2')
         moh() == 'default'
+    }
+
+    def "piped writes say their run id once, on stderr; stdout holds the values only"() {
+        when:
+        def r = piped([], "agents < update agentid: 550004, moh: 'second' >\nagents < update agentid: 550005, moh: 'second' >\n6*7\n")
+
+        then:
+        r.code == 0
+        r.out == 'updated 1 agent\nupdated 1 agent\n42\n'
+        RunNotice.onlyIn(r.err, sandbox.home)
+        moh() == 'second'
     }
 
     private Map piped(List<String> args, String input) {

@@ -1,5 +1,6 @@
 package io.cnsh.cli
 
+import io.cnsh.RunNotice
 import io.cnsh.testing.ScriptRun
 import io.cnsh.client.Confirmer
 import io.cnsh.testing.SandboxFixture
@@ -128,7 +129,9 @@ class ProductionGuardSpec extends Specification {
 
         then:
         r.exitCode == 2
-        r.err.startsWith('cnsh: -e:1: nothing sent: the update of 1 agent on production account prod needs a yes')
+        // the 25 updates sent were journaled: their run id comes first
+        RunNotice.isNotice(r.err.readLines()[0])
+        r.err.readLines()[1].startsWith('cnsh: -e:1: nothing sent: the update of 1 agent on production account prod needs a yes')
         changed() == 25
         sandbox.requests('agents/update').size() == 25
     }
@@ -150,7 +153,8 @@ class ProductionGuardSpec extends Specification {
 
         then:
         r.exitCode == 2
-        r.err == 'cnsh: -e:1: nothing sent: the update of 1 agent would take this command to 11 agents written,' +
+        RunNotice.normalised(r.err) == "${RunNotice.SAID}\n" +
+                'cnsh: -e:1: nothing sent: the update of 1 agent would take this command to 11 agents written,' +
                 ' past --max-changes 10\n'
         changed() == 10
     }

@@ -1,5 +1,6 @@
 package io.cnsh.repl
 
+import io.cnsh.RunNotice
 import io.cnsh.client.ChangeGuard
 import io.cnsh.client.CnshHome
 import io.cnsh.client.ContactNow
@@ -98,14 +99,17 @@ class DumbShell implements AutoCloseable {
         exitCode
     }
 
-    /** Everything the shell wrote. */
+    /**
+     * Everything the shell wrote, with the run id of the code journal's notice normalised (see
+     * {@link RunNotice#normalised}): the notice of a session's first write reads {@link RunNotice#SAID}.
+     */
     String output() {
         synchronized (screen) {
-            new String(screen.toByteArray(), StandardCharsets.UTF_8)
+            RunNotice.normalised(new String(screen.toByteArray(), StandardCharsets.UTF_8))
         }
     }
 
-    /** What the shell wrote after each prompt, one entry per prompt (the banner is left out). */
+    /** What the shell wrote after each prompt, one entry per prompt (the banner is left out); run ids normalised. */
     List<String> answers() {
         List<String> parts = output().split(/cnsh [\w.:-]+> /) as List<String>
         parts.drop(1).collect { String a ->

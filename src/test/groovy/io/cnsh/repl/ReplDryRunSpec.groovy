@@ -1,5 +1,6 @@
 package io.cnsh.repl
 
+import io.cnsh.RunNotice
 import io.cnsh.testing.SandboxFixture
 import java.nio.file.Files
 import java.nio.file.Path
@@ -37,7 +38,7 @@ class ReplDryRunSpec extends Specification {
         then:
         screen =~ /cnsh sandbox \(dry run\)> ~ update agent \d+ gokafor\n      moh  'none' -> 'x'\n/
         screen.contains('Dry run: 0 creates, 1 agent to change (1 field), nothing sent.')
-        screen.contains("cnsh sandbox (dry run)> dry run off: creates and updates are sent again\ncnsh sandbox> updated 1 agent")
+        screen.contains("cnsh sandbox (dry run)> dry run off: creates and updates are sent again\ncnsh sandbox> ${RunNotice.SAID}\nupdated 1 agent")
         sandbox.requests('agents/update').size() == 1
         sandbox.requests('agents/create').isEmpty()
     }

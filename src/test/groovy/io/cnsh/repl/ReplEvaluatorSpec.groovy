@@ -1,5 +1,6 @@
 package io.cnsh.repl
 
+import io.cnsh.RunNotice
 import io.cnsh.sandbox.SandboxServer
 import io.cnsh.sandbox.Seed
 import java.nio.file.Files
@@ -94,7 +95,7 @@ class ReplEvaluatorSpec extends ShellSandboxSpec {
                 "(agents < read username: 'jbloggs' >).first().auth_level")
 
         then:
-        shell.answers()[0..2] == ['created agent 550040', 'updated 1 agent', 'supervisor']
+        shell.answers()[0..2] == ["${RunNotice.SAID}\ncreated agent 550040".toString(), 'updated 1 agent', 'supervisor']
     }
 
     def "a line that fails prints one line naming the problem, and /trace shows the stack trace"() {
@@ -133,7 +134,7 @@ class ReplEvaluatorSpec extends ShellSandboxSpec {
                 "(agents < read username: 'bjones' >).size()")
 
         then:
-        shell.answers()[0] == '550041'
+        shell.answers()[0] == "${RunNotice.SAID}\n550041"
         shell.answers()[1] == '1'
         shell.history().contains("agents <\\n    create name: 'A. Smith'")
     }
@@ -232,7 +233,7 @@ class ReplEvaluatorSpec extends ShellSandboxSpec {
         def answers = shell.answers()
         answers[1] == 'create 26 agents on the production account prod? [y/N] nothing sent: the create of 26 agents was not confirmed'
         answers[2] == '40'
-        answers[3] == 'create 26 agents on the production account prod? [y/N] created 26 agents'
+        answers[3] == "create 26 agents on the production account prod? [y/N] ${RunNotice.SAID}\ncreated 26 agents"
         answers[4] == '66'
 
         and: 'the answers are not history'
@@ -247,7 +248,7 @@ class ReplEvaluatorSpec extends ShellSandboxSpec {
         shell.run("agents.create((1..25).collect { [name: 'Temp ' + it] })")
 
         then:
-        shell.answers()[0] == 'created 25 agents'
+        shell.answers()[0] == "${RunNotice.SAID}\ncreated 25 agents"
         !shell.output().contains('[y/N]')
     }
 
@@ -259,7 +260,7 @@ class ReplEvaluatorSpec extends ShellSandboxSpec {
         shell.run("agents.create((1..30).collect { [name: 'Temp ' + it] })")
 
         then:
-        shell.answers()[0] == 'created 30 agents'
+        shell.answers()[0] == "${RunNotice.SAID}\ncreated 30 agents"
     }
 
     def "a target that cannot be opened is reported in one line, and /connect is suggested"() {

@@ -1,5 +1,6 @@
 package io.cnsh.repl
 
+import io.cnsh.RunNotice
 import io.cnsh.client.AgentQuery
 import io.cnsh.client.ChangeGuard
 import io.cnsh.client.ContactNow
@@ -45,7 +46,7 @@ class ReplWriteGuardSpec extends Specification {
 
         then:
         def answers = shell.answers()
-        answers[0].startsWith('update 26 agents on the production account prod? [y/N] agentid  name')
+        answers[0].startsWith("${RunNotice.SAID}\nupdate 26 agents on the production account prod? [y/N] agentid  name")
         answers[0].endsWith('30 of 40 agents')
         answers[1] == '30'
         answers[2] == 'update 26 agents on the production account prod? [y/N] nothing sent: the update of 1 agent was not confirmed'
@@ -96,7 +97,7 @@ class ReplWriteGuardSpec extends Specification {
 
         then:
         def answers = shell.answers()
-        answers[0] == 'nothing sent: the update of 1 agent would take this command to 11 agents written, past --max-changes 10'
+        answers[0] == "${RunNotice.SAID}\nnothing sent: the update of 1 agent would take this command to 11 agents written, past --max-changes 10"
         answers[1] == '10'
         answers[2] == 'updated 10 agents'
         !shell.output().contains('[y/N]')
