@@ -84,10 +84,18 @@ public final class Reverter {
         List<Map<String, String>> rows = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>();
         int skipped = 0;
+        source.notes().forEach(n -> notes.add("  note: " + n));
         for (RevertSource.Applied a : source.applied()) {
             Agent now = find(a, byId, live);
             String title = "agent " + (now != null ? now.get("agentid") + " " + now.username()
                     : (a.agentid() != null ? a.agentid() + " " : "") + Objects.toString(a.username(), ""));
+            for (String field : a.unknown()) {
+                notes.add("  note: " + title + ": " + field + " cannot be taken back (its value before run "
+                        + source.runId() + " is not known: the agent had not been read before it was changed)");
+            }
+            if (a.changes().isEmpty() && !a.created()) {
+                continue;
+            }
             if (now == null) {
                 conflicts.add("? " + title.strip() + ": not found among the live agents; nothing to take back");
                 skipped++;
