@@ -107,6 +107,30 @@ class CodeRunRevertSpec extends Specification {
         !apply.out.contains('918273') && !apply.err.contains('918273')
     }
 
+    def "a create whose answer was lost is never touched, only noted"() {
+        given:
+        cnsh.faults.nextLostResponses(1)
+        def run = cnsh_('-e', "agents < create name: 'Jo Lost', username: 'jlost' >")
+        def id = onlyCodeRun()
+        def created = cnsh.agent(username: 'jlost')
+        def updates = cnsh.requests('agents/update').size()
+
+        expect:
+        run.code != Main.OK
+        Files.readString(cnsh.runs.resolve("${id}.jsonl")).contains('"status":"unknown"')
+
+        when:
+        def apply = cnsh_('runs', 'revert', id, '--apply')
+
+        then:
+        apply.code == Main.OK
+        apply.out.readLines().contains("  note: agent 'jlost' (write 1, outcome unknown) may or may not have been created;" +
+                " check with agents < read username: 'jlost' >")
+        apply.out.contains('Nothing to apply.')
+        cnsh.requests('agents/update').size() == updates
+        cnsh.agent(username: 'jlost').get('filter') == created.get('filter')
+    }
+
     def "a change made since the run is a conflict: apply restores the others and exits 3, --force overwrites it"() {
         given:
         def before = everyone()
