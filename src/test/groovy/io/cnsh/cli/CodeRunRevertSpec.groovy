@@ -245,6 +245,25 @@ class CodeRunRevertSpec extends Specification {
         everyone().findAll { k, v -> k != '550003' } == before.findAll { k, v -> k != '550003' }
     }
 
+    def "a code run made against another target is refused in one line, exit 2, nothing read or sent"() {
+        given:
+        cnsh_('-e', "${THREE}.update(userfield: 'Moved')")
+        def id = onlyCodeRun()
+        def journal = cnsh.runs.resolve(id + '.jsonl')
+        def lines = Files.readAllLines(journal)
+        lines[0] = lines[0].replaceFirst(/"target":"[^"]*"/, '"target":"https://api.example.com/"')
+        Files.write(journal, lines)
+        def requests = cnsh.requests.findAll { it.operation().startsWith('agents/') }.size()
+
+        when:
+        def r = cnsh_('runs', 'revert', id, '--apply')
+
+        then:
+        r.code == Main.USAGE
+        r.err.readLines() == ["cnsh: run ${id} was made against https://api.example.com/ as demo, not ${cnsh.client.baseUri()} as demo; revert it with the target it was made for".toString()]
+        cnsh.requests.findAll { it.operation().startsWith('agents/') }.size() == requests
+    }
+
     /** Every agent's non-secret fields, by agentid. */
     Map<String, Map<String, String>> everyone() {
         cnsh.readAll().collectEntries { [(it.get('agentid')): it.fields().findAll { k, v -> k != 'pin' && k != 'password' }] }
