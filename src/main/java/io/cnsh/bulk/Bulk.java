@@ -247,7 +247,7 @@ public final class Bulk {
      * @throws WrongTargetException when the run was made against another account; nothing is read then
      */
     public int revert(String runId, boolean apply, boolean force, Path savePlan, Consumer<String> out) {
-        return revert(new JournalRevertSource(runs.open(runId)), apply, force, savePlan, out);
+        return revert(RevertSource.open(runs.open(runId)), apply, force, savePlan, out);
     }
 
     /** {@link #revert(String, boolean, boolean, Path, Consumer)} of any run's record. */

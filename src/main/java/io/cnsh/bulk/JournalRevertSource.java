@@ -36,7 +36,8 @@ final class JournalRevertSource implements RevertSource {
         });
     }
 
-    private static String text(JsonNode v) {
+    /** A journal value as text, {@code null} for an absent or null one. */
+    static String text(JsonNode v) {
         return v == null || v.isNull() ? null : v.asText();
     }
 

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * update run. A row whose live values are still the ones the run set goes back to the values it had
  * before; a row changed since by someone else is a conflict ({@code ?}), left as it is unless forced.
  * An agent the run created is marked deleted ({@code filter} {@value #DELETED}), the API having no
- * delete. Secrets were never journaled, so a pin or password the run set stays as it is.
+ * delete. Secrets were never journaled, so a pin or password the run set stays as it is; so does a
+ * field whose value before the run is not known (a code run's write to an agent it had not read),
+ * each named in a note, as is what the source itself notes (a create whose outcome is not known).
  *
  * <p>The revert is written as an update CSV ({@code runs/revert-RUN-XXXX.csv}, owner-only) and applied
  * like any CSV: its run is journaled, resumable with {@code --resume}, and can itself be reverted.
@@ -85,10 +87,18 @@ public final class Reverter {
         List<Map<String, String>> rows = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>();
         int skipped = 0;
+        source.notes().forEach(n -> notes.add("  note: " + n));
         for (RevertSource.Applied a : source.applied()) {
             Agent now = find(a, byId, live);
             String title = "agent " + (now != null ? now.get("agentid") + " " + now.username()
                     : (a.agentid() != null ? a.agentid() + " " : "") + Objects.toString(a.username(), ""));
+            for (String field : a.unknown()) {
+                notes.add("  note: " + title + ": " + field + " cannot be taken back (its value before run "
+                        + source.runId() + " is not known: the agent had not been read before it was changed)");
+            }
+            if (a.changes().isEmpty() && !a.created()) {
+                continue;
+            }
             if (now == null) {
                 conflicts.add("? " + title.strip() + ": not found among the live agents; nothing to take back");
                 skipped++;

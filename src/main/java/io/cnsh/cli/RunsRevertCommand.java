@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code cnsh --dry-run} its writes are held and printed as a plan, and no run is started. It finds
  * {@link Main} at the root of the command tree, so it works wherever it is registered.
  */
-@Command(name = "revert", description = {"Plan (with --apply: apply) the reverse of what a run applied.",
+@Command(name = "revert", description = {"Plan (with --apply: apply) the reverse of what a run applied:",
+        "a bulk run, or the writes of -e, run FILE or a shell session.",
         "Rows changed since the run are conflicts (?), left as they are unless --force.",
         "Exit codes: 0 nothing to do / applied, 1 error, 2 usage or another target, 3 rows skipped or failed,",
         "4 the plan shows changes or conflicts."})

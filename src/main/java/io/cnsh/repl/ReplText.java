@@ -128,6 +128,10 @@ final class ReplText {
                 An open agents < block or bracket continues on the next line. Variables (also def x = …)
                 stay for the session. Tab completes verbs, field names, known values, usernames and
                 agentids; Ctrl-R searches the history; Ctrl-C cancels a request or the line.
+
+                The session's creates and updates are journaled as one run (per target) in
+                $CNSH_HOME/runs; cnsh runs list shows it and cnsh runs revert ID takes them back (fields
+                of agents read before they were changed; an agent created is marked deleted).
                 """;
     }
 }

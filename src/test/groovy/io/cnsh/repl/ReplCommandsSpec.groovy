@@ -42,6 +42,8 @@ class ReplCommandsSpec extends ShellSandboxSpec {
         help.contains('/connect PROFILE|sandbox     send requests to a profile of $CNSH_HOME/config or the sandbox')
         help.contains('Topics (/help TOPIC): ')
         help.contains('syntax')
+        help.contains("journaled as one run")
+        help.contains('cnsh runs revert ID takes them back')
     }
 
     def "/help TOPIC shows that page of dsl-docs"() {
