@@ -22,14 +22,14 @@ public record ScriptModes(String csvLabel, Path csv, String resume, String rever
 
     /** The usage mistake in these options (one line, without the script's name), or {@code null}. */
     public String problem() {
+        if (revert != null && (csv != null || resume != null)) {
+            return "--revert RUN_ID goes without " + csvLabel + " and without --resume";
+        }
         if (applyPlan != null && (csv != null || resume != null || revert != null || savePlan != null)) {
             return "--apply-plan FILE goes alone (the plan names its input)";
         }
         if (savePlan != null && (resume != null || apply)) {
             return "--save-plan FILE only plans (apply the saved plan with --apply-plan FILE)";
-        }
-        if (revert != null && (csv != null || resume != null)) {
-            return "--revert RUN_ID goes without " + csvLabel + " and without --resume";
         }
         if (revert == null && applyPlan == null && (csv == null) == (resume == null)) {
             return "give " + csvLabel + ", or --resume RUN_ID (not both)";
