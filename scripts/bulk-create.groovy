@@ -45,16 +45,5 @@ if (problem != null) {
     err.println "bulk-create.groovy: ${problem}"
     exit 2
 }
-def bulk = opts.shared.bulk(cn, env, err)
-        .updateExisting(opts.updateExisting)
-        .build()
-
-try {
-    exit modes.run(bulk, Plan.Kind.CREATE, out.&println) { String line -> err.println(line) }
-} catch (WrongTargetException e) {
-    err.println "bulk-create.groovy: ${e.message}"
-    exit 2
-} catch (BulkException e) {
-    err.println "bulk-create.groovy: ${e.message}"
-    exit 1
-}
+def bulk = opts.shared.bulk(cn, env, err).updateExisting(opts.updateExisting).build()
+exit modes.run(bulk, Plan.Kind.CREATE, 'bulk-create.groovy', out, err)

@@ -43,15 +43,5 @@ if (problem != null) {
     err.println "bulk-update.groovy: ${problem}"
     exit 2
 }
-def bulk = opts.shared.bulk(cn, env, err)
-        .build()
-
-try {
-    exit modes.run(bulk, Plan.Kind.UPDATE, out.&println) { String line -> err.println(line) }
-} catch (WrongTargetException e) {
-    err.println "bulk-update.groovy: ${e.message}"
-    exit 2
-} catch (BulkException e) {
-    err.println "bulk-update.groovy: ${e.message}"
-    exit 1
-}
+def bulk = opts.shared.bulk(cn, env, err).build()
+exit modes.run(bulk, Plan.Kind.UPDATE, 'bulk-update.groovy', out, err)

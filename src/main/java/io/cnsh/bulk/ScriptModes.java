@@ -1,5 +1,6 @@
 package io.cnsh.bulk;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -41,14 +42,26 @@ public record ScriptModes(String csvLabel, Path csv, String resume, String rever
     }
 
     /**
-     * Runs the mode the options name; plan and result lines go to {@code out}, where a saved plan went
-     * to {@code notices}.
+     * Runs the mode the options name and says how it ended: plan and result lines go to {@code out},
+     * notices (where a saved plan went) and failures to {@code err}, each failure as one line naming
+     * the {@code script}.
      *
-     * @return the exit code of the CLI contract
-     * @throws WrongTargetException when a run or saved plan was made for another account (exit 2)
-     * @throws BulkException        as {@link Bulk} does (exit 1)
+     * @return the exit code of the CLI contract: 2 when a run or saved plan was made for another
+     *         account ({@link WrongTargetException}), 1 when {@link Bulk} failed otherwise
      */
-    public int run(Bulk bulk, Plan.Kind kind, Consumer<String> out, Consumer<String> notices) {
+    public int run(Bulk bulk, Plan.Kind kind, String script, PrintWriter out, PrintWriter err) {
+        try {
+            return dispatch(bulk, kind, out::println, err::println);
+        } catch (WrongTargetException e) {
+            err.println(script + ": " + e.getMessage());
+            return 2;
+        } catch (BulkException e) {
+            err.println(script + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int dispatch(Bulk bulk, Plan.Kind kind, Consumer<String> out, Consumer<String> notices) {
         if (applyPlan != null) {
             return bulk.applyPlan(applyPlan, out);
         }
