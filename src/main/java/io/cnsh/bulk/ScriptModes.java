@@ -1,5 +1,6 @@
 package io.cnsh.bulk;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -22,14 +23,14 @@ public record ScriptModes(String csvLabel, Path csv, String resume, String rever
 
     /** The usage mistake in these options (one line, without the script's name), or {@code null}. */
     public String problem() {
+        if (revert != null && (csv != null || resume != null)) {
+            return "--revert RUN_ID goes without " + csvLabel + " and without --resume";
+        }
         if (applyPlan != null && (csv != null || resume != null || revert != null || savePlan != null)) {
             return "--apply-plan FILE goes alone (the plan names its input)";
         }
         if (savePlan != null && (resume != null || apply)) {
             return "--save-plan FILE only plans (apply the saved plan with --apply-plan FILE)";
-        }
-        if (revert != null && (csv != null || resume != null)) {
-            return "--revert RUN_ID goes without " + csvLabel + " and without --resume";
         }
         if (revert == null && applyPlan == null && (csv == null) == (resume == null)) {
             return "give " + csvLabel + ", or --resume RUN_ID (not both)";
@@ -41,14 +42,26 @@ public record ScriptModes(String csvLabel, Path csv, String resume, String rever
     }
 
     /**
-     * Runs the mode the options name; plan and result lines go to {@code out}, where a saved plan went
-     * to {@code notices}.
+     * Runs the mode the options name and says how it ended: plan and result lines go to {@code out},
+     * notices (where a saved plan went) and failures to {@code err}, each failure as one line naming
+     * the {@code script}.
      *
-     * @return the exit code of the CLI contract
-     * @throws WrongTargetException when a run or saved plan was made for another account (exit 2)
-     * @throws BulkException        as {@link Bulk} does (exit 1)
+     * @return the exit code of the CLI contract: 2 when a run or saved plan was made for another
+     *         account ({@link WrongTargetException}), 1 when {@link Bulk} failed otherwise
      */
-    public int run(Bulk bulk, Plan.Kind kind, Consumer<String> out, Consumer<String> notices) {
+    public int run(Bulk bulk, Plan.Kind kind, String script, PrintWriter out, PrintWriter err) {
+        try {
+            return dispatch(bulk, kind, out::println, err::println);
+        } catch (WrongTargetException e) {
+            err.println(script + ": " + e.getMessage());
+            return 2;
+        } catch (BulkException e) {
+            err.println(script + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int dispatch(Bulk bulk, Plan.Kind kind, Consumer<String> out, Consumer<String> notices) {
         if (applyPlan != null) {
             return bulk.applyPlan(applyPlan, out);
         }
