@@ -172,15 +172,12 @@ final class Scripts {
 
     /**
      * The journal of the command's writes in {@code $CNSH_HOME/runs}. Its run id is said on stderr when
-     * stderr is a terminal or with {@code --debug}; a script's stderr in a pipe stays as it was.
+     * the first write is sent.
      */
     private static CodeJournal journal(Main main, TargetOptions options, Target t, ChangeGuard guard, String source) {
-        boolean say = System.console() != null || options.over(main.target).debug();
         return new CodeJournal(guard, RunStore.fromEnvironment(main.env()), t.client(), source, line -> {
-            if (say) {
-                main.err().println(line);
-                main.err().flush();
-            }
+            main.err().println(line);
+            main.err().flush();
         });
     }
 
