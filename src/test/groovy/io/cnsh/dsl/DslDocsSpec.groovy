@@ -38,7 +38,10 @@ import java.nio.file.StandardCopyOption
  * <li>a run id in shown output ({@code update-}, {@code create-} or {@code code-} and
  *     {@code YYYYMMDD-HHMMSS-xxxx}, also inside a file name) stands for the id cnsh prints there:
  *     {@link ShownIds} binds it on its first match, then holds it to that id and puts that id in
- *     later commands; the home directory is shown as {@code ~/.cnsh}.</li>
+ *     later commands; the home directory is shown as {@code ~/.cnsh} and the sandbox's base URL as
+ *     {@link #SANDBOX};</li>
+ * <li>what depends on the clock is not compared: instants, and the rate, ETA and duration of a bulk
+ *     apply's progress lines ({@link #timed}). Everything else compares exactly.</li>
  * </ul>
  */
 class DslDocsSpec extends Specification {
@@ -202,6 +205,17 @@ class DslDocsSpec extends Specification {
         'one shown id printed as two ids'      | 'update-20261130-190950-5555 update-20261130-190950-5555' | 'update-20270101-000000-6666 update-20270101-000000-7777'
         'a changed character beside an id'     | 'run update-20261130-190950-8888.'         | 'run update-20270101-000000-9999,'
         'a changed character elsewhere'        | 'Run update-20261130-190950-8888'          | 'run update-20270101-000000-9999'
+    }
+
+    def "only instants and a progress line's rate, ETA and duration are left out of the comparison"() {
+        expect:
+        timed('update: 3/3 rows, 0 bad, 41.1 rows/s, ETA 0:00') == timed('update: 3/3 rows, 0 bad, 9.0 rows/s, ETA 0:01')
+        timed('update: finished 3/3 rows, 0 bad, in 0.1 s') == timed('update: finished 3/3 rows, 0 bad, in 2.5 s')
+        timed('  at: 2026-11-30T21:01:17.559240678Z') == timed('  at: 2027-01-01T00:00:00Z')
+        timed('update: 3/3 rows, 0 bad, 41.1 rows/s, ETA 0:00') != timed('update: 2/3 rows, 0 bad, 41.1 rows/s, ETA 0:00')
+        timed('update: finished 3/3 rows, 0 bad, in 0.1 s') != timed('update: finished 3/3 rows, 1 bad, in 0.1 s')
+        timed('  at: 2026-11-30T21:01:17Z') != timed('  on: 2026-11-30T21:01:17Z')
+        timed('Plan: 41.1 rows/s') != timed('Plan: 9.0 rows/s')
     }
 
     // --- running
