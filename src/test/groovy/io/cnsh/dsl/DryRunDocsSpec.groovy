@@ -53,7 +53,7 @@ class DryRunDocsSpec extends Specification {
 
         when:
         List<Integer> codes = session.steps.findAll { it.command.startsWith('cnsh ') }.collect { step ->
-            List<String> words = DslDocsSpec.words(step.command).drop(1).collect { scripts.containsKey(it) ? scripts[it].toString() : it }
+            List<String> words = DslDocsSpec.words(step.command).drop(1).collect { DslDocsSpec.file(it, scripts, files)?.toString() ?: it }
             cnsh(*(words.contains('--dry-run') ? words : ['--dry-run'] + words)).code
         }
 
@@ -79,11 +79,7 @@ class DryRunDocsSpec extends Specification {
     }
 
     private Map<String, Path> scriptFiles(String page) {
-        DslDocsSpec.examples().findAll { it[0] == page && it[2].kind == 'file' }.collectEntries { p, n, e ->
-            Path f = files.resolve(e.file)
-            Files.writeString(f, e.code)
-            [(e.file): f]
-        }
+        DslDocsSpec.pageFiles(page, files)
     }
 
     private DslDocsSpec.Run cnsh(String... args) {

@@ -13,6 +13,7 @@ import java.lang.reflect.Method
 import java.lang.reflect.Modifier
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.StandardCopyOption
 
 /**
  * Keeps dsl-docs/ honest: runs every example of its pages (all but syntax.md, which
@@ -24,19 +25,35 @@ import java.nio.file.Path
  * <ul>
  * <li>a {@code groovy} block is run as {@code cnsh -e}; when a {@code text} block follows it, that
  *     block is exactly what cnsh prints (output and errors), otherwise the example must succeed;</li>
- * <li>a {@code groovy file=NAME} block is a script file called NAME, used by the page's
- *     {@code console} blocks;</li>
+ * <li>a block whose fence reads {@code LANG file=NAME} (a {@code groovy} script, a {@code csv}
+ *     input) is a file called NAME, used by the page's {@code console} blocks;</li>
  * <li>a {@code groovy stored=PATH} block shows a file kept at PATH in the repository; the spec
  *     that owns the file checks the page shows it as stored and runs it;</li>
  * <li>a {@code console} block is a session: each {@code $ cnsh …} line runs cnsh, the lines up to
  *     the next {@code $} are its output, and {@code $ echo $?} shows the exit code of the command
- *     before it. The sandbox is reset once per session.</li>
+ *     before it; {@code $ cp A B} copies one of the page's files over another. The sandbox, the
+ *     home directory and the files are reset once per session. A word naming a page's file, or any
+ *     {@code .csv} or {@code .json} file, names it in the session's directory, shown as the current
+ *     one.</li>
+ * <li>a run id in shown output ({@code update-}, {@code create-} or {@code code-} and
+ *     {@code YYYYMMDD-HHMMSS-xxxx}, also inside a file name) stands for the id cnsh prints there:
+ *     {@link ShownIds} binds it on its first match, then holds it to that id and puts that id in
+ *     later commands; the home directory is shown as {@code ~/.cnsh} and the sandbox's base URL as
+ *     {@link #SANDBOX};</li>
+ * <li>what depends on the clock is not compared: instants, and the rate, ETA and duration of a bulk
+ *     apply's progress lines ({@link #timed}). Everything else compares exactly.</li>
  * </ul>
  */
 class DslDocsSpec extends Specification {
 
     static final File DOCS = new File('dsl-docs')
-    static final List<String> PAGES = ['README.md', 'agents.md', 'results.md', 'scripts.md', 'recipes.md', 'dry-runs.md']
+    /** The sandbox's base URL as the pages show it. */
+    static final String SANDBOX = 'http://127.0.0.1:18080/'
+
+    /** The line cnsh prints on stderr when a command sends its first write: a notice, not an error. */
+    static final String NOTICE = /^cnsh: writes journaled as run code-/
+
+    static final List<String> PAGES = ['README.md', 'agents.md', 'results.md', 'scripts.md', 'recipes.md', 'dry-runs.md', 'reverts.md']
 
     /**
      * Public members that are not things users call, with the reason. Everything else public in the
@@ -76,9 +93,9 @@ class DslDocsSpec extends Specification {
         when:
         def run = cnsh('-e', example.code)
 
-        then: 'an example whose output shows an error fails; every other one succeeds'
-        (run.code != 0) == (example.output != null && example.output.readLines().any { it.startsWith('cnsh: ') })
-        example.output == null || run.out.readLines() == example.output.readLines()
+        then: 'an example whose output shows an error fails; every other one, the run id notice included, succeeds'
+        (run.code != 0) == (example.output != null && example.output.readLines().any { it.startsWith('cnsh: ') && !(it =~ NOTICE) })
+        example.output == null || shows(new ShownIds(), example.output, run.out)
 
         where:
         [page, number, example] << examples().findAll { it[2].kind == 'groovy' }
@@ -89,9 +106,11 @@ class DslDocsSpec extends Specification {
         server.reset(Seed.DEMO)
         Map<String, Path> scripts = scriptFiles(page)
 
+        def ids = new ShownIds()
+
         expect:
         session.steps.each { Step step ->
-            assert step.output.readLines() == replay(step.command, scripts).readLines()
+            assert shows(ids, step.output, replay(ids.command(step.command), scripts))
         }
 
         where:
@@ -103,10 +122,10 @@ class DslDocsSpec extends Specification {
         new GroovyShell(DslCompiler.builder().scriptBaseClass(CnshScript).build()).parse(example.code, name)
 
         where:
-        [page, name, example] << examples().findAll { it[2].kind == 'file' }.collect { [it[0], it[2].file, it[2]] }
+        [page, name, example] << examples().findAll { it[2].kind == 'file' && it[2].lang == 'groovy' }.collect { [it[0], it[2].file, it[2]] }
     }
 
-    def "every script file of a page is run by one of its console sessions"() {
+    def "every script and input file of a page is used by one of its console sessions"() {
         expect:
         examples().findAll { it[2].kind == 'file' }.each { page, number, Example file ->
             assert examples().any { it[0] == page && it[2].kind == 'console' && it[2].steps.any { Step s -> s.command.contains(file.file) } }
@@ -115,7 +134,7 @@ class DslDocsSpec extends Specification {
 
     def "every public DSL method has an executed example"() {
         given:
-        String code = examples().collect { it[2].code ?: it[2].steps*.command.join('\n') }.join('\n')
+        String code = code()
 
         expect:
         members().each { String member, String pattern ->
@@ -128,7 +147,7 @@ class DslDocsSpec extends Specification {
 
     def "the method check notices a public method that no example uses"() {
         given:
-        String code = examples().collect { it[2].code ?: it[2].steps*.command.join('\n') }.join('\n')
+        String code = code()
 
         when:
         def probe = members([UndocumentedProbe])
@@ -158,7 +177,71 @@ class DslDocsSpec extends Specification {
         PAGES.every { p -> examples().any { it[0] == p } }
     }
 
+    def "a shown run id matches a printed id of its kind, binds to it, and names it in later commands"() {
+        given:
+        def ids = new ShownIds()
+
+        expect:
+        ids.matches('Started run update-20261130-190950-975d\n', 'Started run update-20270101-000000-0a1b\n')
+        ids.matches('Plan for revert-update-20261130-190950-975d.csv\n', 'Plan for revert-update-20270101-000000-0a1b.csv\n')
+        ids.command('cnsh runs revert update-20261130-190950-975d --apply') == 'cnsh runs revert update-20270101-000000-0a1b --apply'
+        ids.matches('cnsh: writes journaled as run code-20261130-190950-975e', 'cnsh: writes journaled as run code-20270101-000001-1c2d')
+        ids.command('cnsh runs show code-20261130-190950-975e') == 'cnsh runs show code-20270101-000001-1c2d'
+    }
+
+    def "the run id match fails on #what"() {
+        given:
+        def ids = new ShownIds()
+        assert ids.matches('run update-20261130-190950-975d', 'run update-20270101-000000-0a1b')
+
+        expect:
+        !ids.matches(shown, printed)
+
+        where:
+        what                                   | shown                                      | printed
+        'an id of another kind'                | 'run code-20261130-190950-1111'            | 'run update-20270101-000000-2222'
+        'a bound id printed as another id'     | 'again update-20261130-190950-975d'        | 'again update-20270101-000000-3333'
+        'two shown ids for one printed id'     | 'run update-20261130-190950-4444'          | 'run update-20270101-000000-0a1b'
+        'one shown id printed as two ids'      | 'update-20261130-190950-5555 update-20261130-190950-5555' | 'update-20270101-000000-6666 update-20270101-000000-7777'
+        'a changed character beside an id'     | 'run update-20261130-190950-8888.'         | 'run update-20270101-000000-9999,'
+        'a changed character elsewhere'        | 'Run update-20261130-190950-8888'          | 'run update-20270101-000000-9999'
+    }
+
+    def "only instants and a progress line's rate, ETA and duration are left out of the comparison"() {
+        expect:
+        timed('update: 3/3 rows, 0 bad, 41.1 rows/s, ETA 0:00') == timed('update: 3/3 rows, 0 bad, 9.0 rows/s, ETA 0:01')
+        timed('update: finished 3/3 rows, 0 bad, in 0.1 s') == timed('update: finished 3/3 rows, 0 bad, in 2.5 s')
+        timed('  at: 2026-11-30T21:01:17.559240678Z') == timed('  at: 2027-01-01T00:00:00Z')
+        timed('update: 3/3 rows, 0 bad, 41.1 rows/s, ETA 0:00') != timed('update: 2/3 rows, 0 bad, 41.1 rows/s, ETA 0:00')
+        timed('update: finished 3/3 rows, 0 bad, in 0.1 s') != timed('update: finished 3/3 rows, 1 bad, in 0.1 s')
+        timed('  at: 2026-11-30T21:01:17Z') != timed('  on: 2026-11-30T21:01:17Z')
+        timed('Plan: 41.1 rows/s') != timed('Plan: 9.0 rows/s')
+    }
+
     // --- running
+
+    /** The text's lines, with instants and the rate, ETA and duration of a bulk apply's progress lines left out. */
+    static String timed(String text) {
+        text.readLines().collect { String line ->
+            line.replaceAll(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\b/, '…')
+                .replaceFirst(/^(\w+: \d+\/\d+ rows, \d+ bad), [\d.]+ rows\/s, ETA \S+$/, '$1, … rows/s, ETA …')
+                .replaceFirst(/^(\w+: finished \d+\/\d+ rows, \d+ bad), in [\d.:]+( s)?$/, '$1, in …')
+        }.join('\n')
+    }
+
+    private String code() {
+        examples().findAll { it[2].kind != 'file' || it[2].lang == 'groovy' }.collect {
+            it[2].code ?: it[2].steps*.command.join('\n')
+        }.join('\n')
+    }
+
+    /** Whether printed, with the home and session directories as pages show them, is the shown output. */
+    private boolean shows(ShownIds ids, String shown, String printed) {
+        String seen = printed.replace(home.toString(), '~/.cnsh').replace(files.toString() + File.separator, '')
+                .replace(server.baseUri().toString(), SANDBOX)
+        boolean ok = ids.matches(timed(shown), timed(seen))
+        ok
+    }
 
     private Run cnsh(String... args) {
         def out = new StringWriter()
@@ -178,19 +261,34 @@ class DslDocsSpec extends Specification {
             assert lastCode != null, 'echo $? needs a cnsh command before it'
             return "${lastCode}\n"
         }
+        if (words[0] == 'cp' && words.size() == 3) {
+            Files.copy(file(words[1], scripts, files), file(words[2], scripts, files), StandardCopyOption.REPLACE_EXISTING)
+            return ''
+        }
         assert words[0] == 'cnsh', "console blocks run cnsh only, not: ${command}"
-        def run = cnsh(*words.drop(1).collect { scripts.containsKey(it) ? scripts[it].toString() : it })
+        def run = cnsh(*words.drop(1).collect { file(it, scripts, files)?.toString() ?: it })
         lastCode = run.code
         run.out
     }
 
-    /** Writes the page's script files and returns them by name. */
+    /** Empties the home and session directories, writes the page's files there and returns them by name. */
     private Map<String, Path> scriptFiles(String page) {
+        [home, files].each { dir -> dir.toFile().listFiles().each { it.isDirectory() ? it.deleteDir() : it.delete() } }
+        pageFiles(page, files)
+    }
+
+    /** Writes the page's files into dir and returns them by name. */
+    static Map<String, Path> pageFiles(String page, Path dir) {
         examples().findAll { it[0] == page && it[2].kind == 'file' }.collectEntries { p, n, Example e ->
-            Path f = files.resolve(e.file)
+            Path f = dir.resolve(e.file)
             Files.writeString(f, e.code)
             [(e.file): f]
         }
+    }
+
+    /** The file a command word names: one of the page's, or a .csv or .json file in the session's directory. */
+    static Path file(String word, Map<String, Path> scripts, Path dir) {
+        scripts.containsKey(word) ? scripts[word] : word ==~ /[\w.-]+\.(csv|json)/ ? dir.resolve(word) : null
     }
 
     /** A command line split into words; single and double quotes group, as in a shell. */
@@ -228,6 +326,7 @@ class DslDocsSpec extends Specification {
 
     static class Example {
         String kind
+        String lang
         String code
         String output
         String file
@@ -272,8 +371,8 @@ class DslDocsSpec extends Specification {
         fences.eachWithIndex { f, int i ->
             if (f.lang == 'groovy' && f.info.startsWith('stored=')) {
                 // A file kept in the repository and shown as it is; the spec named beside it runs it.
-            } else if (f.lang == 'groovy' && f.info.startsWith('file=')) {
-                out << new Example(kind: 'file', file: f.info.substring(5), code: f.body)
+            } else if (f.info.startsWith('file=')) {
+                out << new Example(kind: 'file', lang: f.lang, file: f.info.substring(5), code: f.body)
             } else if (f.lang == 'groovy') {
                 def next = i + 1 < fences.size() ? fences[i + 1] : null
                 boolean shown = next != null && next.lang == 'text' && markdown.substring(f.end, next.start).trim().isEmpty()
