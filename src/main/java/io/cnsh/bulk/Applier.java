@@ -111,7 +111,7 @@ final class Applier {
                 settings.notices().accept("Run " + run.id() + ": " + journal.repair() + ".");
             }
             long done = state.results.values().stream().filter(r -> r.status().done()).count();
-            journal.write("resume", Map.of("rows_done", done, "live_agents", fresh.liveAgents(),
+            journal.write("resume", Journal.fields("rows_done", done, "live_agents", fresh.liveAgents(),
                     "batch_size", settings.batchSize()));
             a.record.announce("Resuming");
             List<PlannedRow> toSend = new ArrayList<>();
@@ -250,7 +250,7 @@ final class Applier {
             }
         } catch (OutcomeUnknownException e) {
             List<Integer> uncertain = e.records().stream().map(a -> byUsername.get(a.username()).row().row()).toList();
-            journal.write("unknown", Map.of("batch", n, "rows", uncertain, "error", e.getMessage()));
+            journal.write("unknown", Journal.fields("batch", n, "rows", uncertain, "error", e.getMessage()));
             journal.sync();
             e.created().forEach(a -> finish(byUsername.get(a.username()).row(), RowStatus.CREATED, null, null));
             e.notSent().forEach(a -> queue.addLast(byUsername.get(a.username())));
@@ -328,7 +328,7 @@ final class Applier {
     }
 
     private void endBatch(int n) {
-        journal.write("batch-done", Map.of("batch", n));
+        journal.write("batch-done", Journal.fields("batch", n));
         journal.sync();
         settings.progress().update(counted.size(), bad);
     }

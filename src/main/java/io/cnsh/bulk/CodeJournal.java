@@ -171,7 +171,7 @@ public final class CodeJournal implements WriteGate, AutoCloseable {
             if (journal.failure() == null) {
                 Map<String, Object> end = new LinkedHashMap<>();
                 end.put("status", failed == 0 ? "complete" : "failed");
-                end.put("counts", Map.of("writes", writes, "records", records, "failed", failed));
+                end.put("counts", Journal.fields("writes", writes, "records", records, "failed", failed));
                 journal.write("end", end);
                 journal.sync();
             }

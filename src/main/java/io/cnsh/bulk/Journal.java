@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -238,6 +239,18 @@ final class Journal implements AutoCloseable {
         } catch (IOException e) {
             // every event was flushed when written
         }
+    }
+
+    /**
+     * Fields in the order given ({@code name, value, name, value, ...}), so that every journal line and
+     * saved plan lists them the same way on every run ({@code Map.of} has no fixed order).
+     */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
     }
 
     /**

@@ -37,7 +37,7 @@ final class RunRecord {
         start.put("sha256", plan.sha256());
         start.put("rows", plan.rows().size());
         start.put("batch_size", batchSize);
-        start.put("options", Map.of("skip_invalid", plan.options().skipInvalid(),
+        start.put("options", Journal.fields("skip_invalid", plan.options().skipInvalid(),
                 "update_existing", plan.options().updateExisting()));
         start.put("target", client.baseUri().toString());
         start.put("username", client.username());

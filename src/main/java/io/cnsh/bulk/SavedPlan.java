@@ -63,7 +63,7 @@ final class SavedPlan {
         root.put("sha256", plan.sha256());
         root.put("target", target.toString());
         root.put("username", username);
-        root.put("options", Map.of("skip_invalid", plan.options().skipInvalid(),
+        root.put("options", Journal.fields("skip_invalid", plan.options().skipInvalid(),
                 "update_existing", plan.options().updateExisting()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PlannedRow r : plan.toSend()) {
