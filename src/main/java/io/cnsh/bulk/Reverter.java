@@ -112,6 +112,12 @@ public final class Reverter {
                             + " secrets)");
                     continue;
                 }
+                if (!a.created() && Bulk.SET_EMPTY.equals(c.before())) {
+                    // the revert is applied from a CSV, where this text means "set it to ''"
+                    notes.add("  note: " + title + ": " + c.field() + " cannot be restored to '" + Bulk.SET_EMPTY
+                            + "' (in the revert's CSV that text sets a field empty); left as it is");
+                    continue;
+                }
                 String value = now.fields().get(c.field());
                 if (!a.created() && Objects.equals(value, c.before())) {
                     continue;

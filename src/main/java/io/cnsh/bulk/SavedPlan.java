@@ -185,6 +185,7 @@ final class SavedPlan {
         CsvTable table = CsvTable.parse(input.getFileName().toString(), bytes, bulk.delimiter());
         List<Agent> live = client.agents().readAll(AgentQuery.all()).toList();
         Plan fresh = Planner.plan(kind(root), table, input, Bulk.sha256(bytes), live, options(root), false);
+        SavedPlanMatch.verify(file, root, fresh);
         Checked checked = check(root, fresh, live);
         checked.conflicts().forEach(out);
         checked.plan().lines().forEach(out);
@@ -217,7 +218,7 @@ final class SavedPlan {
             String conflict = "create".equals(s.path("action").asText())
                     ? (r.action() == RowAction.CREATE ? null : "username '" + s.path("username").asText()
                     + "' exists now")
-                    : conflict(s, byId);
+                    : conflict(s, r, byId);
             if (conflict != null) {
                 String where = r.input().where();
                 conflicts.add("? " + where + ": " + r.title() + ": " + conflict + "; skipped");
@@ -234,10 +235,15 @@ final class SavedPlan {
     }
 
     /** Why an update's agent no longer matches the plan, or {@code null} when it does. */
-    private static String conflict(JsonNode s, Map<Long, Agent> byId) {
+    private static String conflict(JsonNode s, PlannedRow fresh, Map<Long, Agent> byId) {
         Agent now = byId.get(s.path("agentid").asLong());
         if (now == null) {
             return "agent " + s.path("agentid").asText() + " is not among the live agents now";
+        }
+        if (fresh.live() == null || !Objects.equals(fresh.live().agentid(), now.agentid())) {
+            // the row's key (a username) names another agent now, or none: never write to one it does not name
+            return "the row names " + (fresh.live() == null ? "no agent" : "agent " + fresh.live().get("agentid"))
+                    + " now, the plan was made for agent " + now.get("agentid");
         }
         List<String> differ = new ArrayList<>();
         for (JsonNode c : s.path("changes")) {

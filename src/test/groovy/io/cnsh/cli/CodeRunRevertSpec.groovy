@@ -245,6 +245,26 @@ class CodeRunRevertSpec extends Specification {
         everyone().findAll { k, v -> k != '550003' } == before.findAll { k, v -> k != '550003' }
     }
 
+    def "values a CSV must quote (#value) are restored exactly; a value that reads as the set-empty marker is named and left"() {
+        given: 'values set before the run, outside it'
+        cnsh.client.agents().update([io.cnsh.model.Agent.of([agentid: '550003', userfield: value]),
+                                     io.cnsh.model.Agent.of([agentid: '550006', userfield: '#empty'])])
+        cnsh_('-e', "(agents < read username: 'gokafor' >).update(userfield: 'X'); (agents < read username: 'mbell' >).update(userfield: 'Y')")
+        def id = onlyCodeRun()
+
+        when:
+        def apply = cnsh_('runs', 'revert', id, '--apply')
+
+        then:
+        apply.code == Main.OK
+        apply.out.contains("  note: agent 550006 mbell: userfield cannot be restored to '#empty' (in the revert's CSV that text sets a field empty); left as it is")
+        cnsh.agent(username: 'gokafor').userfield == value
+        cnsh.agent(username: 'mbell').userfield == 'Y'
+
+        where:
+        value << ['a, "b"', '  padded ', 'line one\nline two', "it's", '=1+1']
+    }
+
     def "a code run made against another target is refused in one line, exit 2, nothing read or sent"() {
         given:
         cnsh_('-e', "${THREE}.update(userfield: 'Moved')")

@@ -169,6 +169,74 @@ class SavedPlanScriptSpec extends Specification {
         cnsh.agent(username: 'praman').get('auth_level') == 'admin'
     }
 
+    def "a saved plan edited after it was saved (#what) is refused whole: one line naming the row, exit 1, nothing sent"() {
+        given:
+        def csv = cnsh.file('changes.csv', 'username,auth_level,pin,userfield\ngokafor,admin,771199,Moved\nmbell,,,Moved\n')
+        def plan = cnsh.home.resolve('plan.json')
+        assert cnsh.run(UPDATE, csv, '--save-plan', plan).exitCode == 4
+        def mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+        Map json = mapper.readValue(plan.toFile(), Map)
+        edit(json)
+        mapper.writeValue(plan.toFile(), json)
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 1
+        run.errLines == ["bulk-update.groovy: ${plan} does not match its input changes.csv: ${problem}; a saved plan that was edited is not applied, and nothing was sent (save the plan again)".toString()]
+        cnsh.requests('agents/update').isEmpty()
+        cnsh.agent(username: 'gokafor').auth_level == 'supervisor'
+
+        where:
+        what                          | edit                                                                              | problem
+        'another value'               | { Map j -> j.rows[0].changes[0].after = 'agent' }                                 | "row 2: the plan sets auth_level to 'agent', the input to 'admin'"
+        'a field the row leaves'      | { Map j -> j.rows[1].changes << [field: 'moh', before: 'none', after: 'jazz'] }   | "row 3: the plan sets moh, which the input's row leaves as it is"
+        'a row the input lacks'       | { Map j -> j.rows[1].row = 7 }                                                    | 'row 7 is not in the input'
+        'a row twice'                 | { Map j -> j.rows << j.rows[0] }                                                  | 'row 2 is in the plan twice'
+        'a create for an update'      | { Map j -> j.rows[0].action = 'create' }                                          | 'row 2: the plan creates where the input updates'
+        'a field said to be secret'   | { Map j -> j.rows[0].changes[0] = [field: 'auth_level', secret: true] }           | 'row 2: the plan marks auth_level as secret'
+        'a secret said not to be'     | { Map j -> j.rows[0].changes[1] = [field: 'pin', before: '1', after: '771199'] }  | 'row 2: the plan marks pin as not secret'
+    }
+
+    def "a saved create whose username was edited is refused whole"() {
+        given:
+        def csv = cnsh.file('new.csv', 'username,name\nbnew,Bob New\n')
+        def plan = cnsh.home.resolve('create.json')
+        assert cnsh.run(CREATE, csv, '--save-plan', plan).exitCode == 4
+        Files.writeString(plan, Files.readString(plan).replace('"bnew"', '"other"'))
+
+        when:
+        def run = cnsh.run(CREATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 1
+        run.errLines[0].contains("does not match its input new.csv: row 2: the plan creates username 'other', the input 'bnew'")
+        cnsh.requests('agents/create').isEmpty()
+    }
+
+    def "a saved row whose agent is not the one its username names now is a conflict, never a write to either agent"() {
+        given: 'a plan keyed by username, then its agentid pointed at another agent whose values match the plan'
+        def csv = cnsh.file('changes.csv', 'username,moh\ngokafor,jazz\nmbell,jazz\n')
+        def plan = cnsh.home.resolve('plan.json')
+        assert cnsh.run(UPDATE, csv, '--save-plan', plan).exitCode == 4
+        def mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+        Map json = mapper.readValue(plan.toFile(), Map)
+        json.rows[0].agentid = '550000'
+        mapper.writeValue(plan.toFile(), json)
+        String pramanMoh = cnsh.agent(username: 'praman').moh
+
+        when:
+        def run = cnsh.run(UPDATE, '--apply-plan', plan)
+
+        then:
+        run.exitCode == 3
+        run.outLines.contains('? row 2: agent 550003 gokafor (Grace Okafor): the row names agent 550003 now, the plan was made for agent 550000; skipped')
+        cnsh.agent(username: 'praman').moh == pramanMoh
+        cnsh.agent(username: 'gokafor').moh != 'jazz'
+        cnsh.agent(username: 'mbell').moh == 'jazz'
+    }
+
     def "a create plan saved and applied creates its agents; applied again, it skips them as conflicts"() {
         given:
         def csv = cnsh.file('new.csv', 'username,name,pin\nbnew,Bob New,583920\n')
