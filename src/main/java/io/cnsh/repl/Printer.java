@@ -28,6 +28,7 @@ final class Printer {
     private final boolean paging;
     private final boolean colour;
     private int errors;
+    private volatile java.util.function.Consumer<String> diagnostics;
 
     /**
      * @param paging whether tall output stops at each screenful; callers pass false for a dumb terminal
@@ -41,6 +42,14 @@ final class Printer {
         this.terminal = terminal;
         this.paging = paging;
         this.colour = colour;
+    }
+
+    /**
+     * Where errors, warnings and alerts go instead of the terminal: a piped session's stderr, so that its
+     * stdout holds values only. Plain text, one line each.
+     */
+    void diagnosticsTo(java.util.function.Consumer<String> sink) {
+        this.diagnostics = sink;
     }
 
     /** How many errors this printer has shown. */
@@ -127,21 +136,29 @@ final class Printer {
 
     /** A warning, in bold yellow. */
     void warning(String text) {
-        terminal.writer().println(styled(text, AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW)));
-        terminal.writer().flush();
+        diagnostic(text, AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW));
     }
 
     /** A line in bold red, for production banners. */
     void alert(String text) {
-        terminal.writer().println(styled(text, AttributedStyle.BOLD.foreground(AttributedStyle.RED)));
-        terminal.writer().flush();
+        diagnostic(text, AttributedStyle.BOLD.foreground(AttributedStyle.RED));
     }
 
     /** An error: one red line. */
     void error(String text) {
         errors++;
         String line = text == null || text.isBlank() ? "error" : text.strip().lines().findFirst().orElse("error");
-        terminal.writer().println(styled(line, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+        diagnostic(line, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+    }
+
+    private void diagnostic(String text, AttributedStyle style) {
+        java.util.function.Consumer<String> sink = diagnostics;
+        if (sink != null) {
+            terminal.writer().flush();
+            sink.accept(text);
+            return;
+        }
+        terminal.writer().println(styled(text, style));
         terminal.writer().flush();
     }
 

@@ -131,6 +131,10 @@ final class ReplSession {
      */
     int piped(java.io.BufferedReader in, boolean keepGoing) {
         pipedInput = true;
+        if (pipedNotices != null) {
+            // stdout holds the values; errors and warnings go where the run id goes, the command's stderr
+            printer.diagnosticsTo(pipedNotices);
+        }
         background.execute(this::warmUp);
         int code = new PipedLoop(this, keepGoing).run(in);
         if (exitCode == null) {

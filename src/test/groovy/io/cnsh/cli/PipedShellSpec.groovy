@@ -46,7 +46,8 @@ class PipedShellSpec extends Specification {
 
         then:
         r.code == 1
-        r.out.readLines() == ["unknown verb 'nosuch' (agents understands create, read, update)"]
+        r.out == ''
+        r.err.readLines() == ["unknown verb 'nosuch' (agents understands create, read, update)"]
         moh() == 'default'
     }
 
@@ -57,6 +58,7 @@ class PipedShellSpec extends Specification {
         then:
         r.code == 1
         !r.out.readLines().contains('2')
+        r.err.readLines().size() == 1
     }
 
     def "--keep-going runs every line and still ends with 1"() {
@@ -65,8 +67,10 @@ class PipedShellSpec extends Specification {
 
         then:
         r.code == 1
-        r.out.readLines().first() == "unknown verb 'nosuch' (agents understands create, read, update)"
-        r.out.readLines().last() == '42'
+        r.err.readLines().size() == 2
+        r.err.readLines()[0] == "unknown verb 'nosuch' (agents understands create, read, update)"
+        r.err.readLines()[1] ==~ /cnsh: writes journaled as run code-\d{8}-\d{6}-[0-9a-f]{4}/
+        r.out.readLines() == ['updated 1 agent', '42']
         moh() == 'second'
     }
 
@@ -76,8 +80,9 @@ class PipedShellSpec extends Specification {
 
         then:
         r.code == 1
-        r.out.readLines()[0] == '2'
-        r.out.readLines()[1].startsWith("line 3: input ended inside the input that starts there ('agents < update agentid: 550004,')")
+        r.out == '2\n'
+        r.err.readLines().size() == 1
+        r.err.startsWith("line 3: input ended inside the input that starts there ('agents < update agentid: 550004,')")
         moh() == 'default'
     }
 
@@ -87,7 +92,8 @@ class PipedShellSpec extends Specification {
 
         then:
         r.code == 1
-        r.out.startsWith('line 1: input ended inside')
+        r.out == ''
+        r.err.startsWith('line 1: input ended inside')
     }
 
     def "lines that continue and close run as one input"() {
@@ -126,9 +132,21 @@ class PipedShellSpec extends Specification {
 
         then:
         r.code == 2
-        r.out.contains('nothing sent')
-        !r.out.readLines().contains('2')
+        r.err.contains('nothing sent')
+        r.out == ''
         moh() == 'default'
+    }
+
+    def "errors and warnings of a piped session go to stderr, values to stdout, in input order within each"() {
+        when:
+        def r = piped(['--keep-going'], "1\nagents < nosuch >\n2\n/nosuch\n3\n")
+
+        then:
+        r.code == 1
+        r.out == '1\n2\n3\n'
+        r.err.readLines().size() == 2
+        r.err.readLines()[0] == "unknown verb 'nosuch' (agents understands create, read, update)"
+        r.err.readLines()[1].contains('/nosuch')
     }
 
     def "piped writes say their run id once, on stderr; stdout holds the values only"() {
