@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
  * until an input is complete (a {@code /command}, or code with every block closed), then run.
  * The first input that fails ends the loop with its code (1, or 2 for a write the production
  * guard refused) unless {@code --keep-going}, which runs on and ends with 1 (or 2) at the end. An
- * input still open at the end of the input is an error naming the line it started on.
+ * input still open at the end of the input is an error naming the line it started on, and so is
+ * every error: {@code line 7: unknown verb ...}.
  */
 final class PipedLoop {
 
@@ -47,7 +48,7 @@ final class PipedLoop {
                 continue;
             }
             pending.setLength(0);
-            int code = runOne(input);
+            int code = runOne(input, startLine);
             if (code != 0) {
                 worst = Math.max(worst, code);
                 if (!keepGoing) {
@@ -62,9 +63,15 @@ final class PipedLoop {
         return worst;
     }
 
-    private int runOne(String input) {
+    /** Runs one input; its errors name the line of the input it starts on ({@code line 7: ...}). */
+    private int runOne(String input, int startLine) {
         int errorsBefore = session.printer().errors();
-        session.handle(input);
+        session.printer().errorsFromLine(startLine);
+        try {
+            session.handle(input);
+        } finally {
+            session.printer().errorsFromLine(0);
+        }
         int code = session.takeFailure();
         return code == 0 && session.printer().errors() > errorsBefore ? 1 : code;
     }

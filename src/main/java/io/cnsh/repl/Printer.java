@@ -29,6 +29,8 @@ final class Printer {
     private final boolean colour;
     private int errors;
     private volatile java.util.function.Consumer<String> diagnostics;
+    private volatile int firstLine;
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("line (\\d{1,9}): (.*)");
 
     /**
      * @param paging whether tall output stops at each screenful; callers pass false for a dumb terminal
@@ -50,6 +52,25 @@ final class Printer {
      */
     void diagnosticsTo(java.util.function.Consumer<String> sink) {
         this.diagnostics = sink;
+    }
+
+    /**
+     * From now on, each error names a line of a piped session's input: {@code line 7: …} for an input that
+     * starts on line 7, and an error that already names a line of a multi-line input ({@code line 2: …}) names
+     * it in the whole input ({@code line 8: …}). 0: errors name no line.
+     */
+    void errorsFromLine(int line) {
+        this.firstLine = line;
+    }
+
+    private String located(String line) {
+        int first = firstLine;
+        if (first <= 0) {
+            return line;
+        }
+        java.util.regex.Matcher m = LINE.matcher(line);
+        return m.matches() ? "line " + (first + Long.parseLong(m.group(1)) - 1) + ": " + m.group(2)
+                : "line " + first + ": " + line;
     }
 
     /** How many errors this printer has shown. */
@@ -148,7 +169,7 @@ final class Printer {
     void error(String text) {
         errors++;
         String line = text == null || text.isBlank() ? "error" : text.strip().lines().findFirst().orElse("error");
-        diagnostic(line, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+        diagnostic(located(line), AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
     }
 
     private void diagnostic(String text, AttributedStyle style) {

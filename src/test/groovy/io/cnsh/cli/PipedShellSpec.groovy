@@ -47,7 +47,7 @@ class PipedShellSpec extends Specification {
         then:
         r.code == 1
         r.out == ''
-        r.err.readLines() == ["unknown verb 'nosuch' (agents understands create, read, update)"]
+        r.err.readLines() == ["line 1: unknown verb 'nosuch' (agents understands create, read, update)"]
         moh() == 'default'
     }
 
@@ -68,7 +68,7 @@ class PipedShellSpec extends Specification {
         then:
         r.code == 1
         r.err.readLines().size() == 2
-        r.err.readLines()[0] == "unknown verb 'nosuch' (agents understands create, read, update)"
+        r.err.readLines()[0] == "line 1: unknown verb 'nosuch' (agents understands create, read, update)"
         r.err.readLines()[1] ==~ /cnsh: writes journaled as run code-\d{8}-\d{6}-[0-9a-f]{4}/
         r.out.readLines() == ['updated 1 agent', '42']
         moh() == 'second'
@@ -145,8 +145,20 @@ class PipedShellSpec extends Specification {
         r.code == 1
         r.out == '1\n2\n3\n'
         r.err.readLines().size() == 2
-        r.err.readLines()[0] == "unknown verb 'nosuch' (agents understands create, read, update)"
-        r.err.readLines()[1].contains('/nosuch')
+        r.err.readLines()[0] == "line 2: unknown verb 'nosuch' (agents understands create, read, update)"
+        r.err.readLines()[1] ==~ /line 4: .*\/nosuch.*/
+    }
+
+    def "each error names the line of the input it comes from, in a multi-line input too"() {
+        when:
+        def r = piped(['--keep-going'], "1\n2 +* 3\n\nfoo.bar()\nagents < nosuch\n  >\n6 * 7\n")
+
+        then:
+        r.code == 1
+        r.out == '1\n42\n'
+        r.err.readLines() == ["line 2: Unexpected input: '+'",
+                              "line 4: no variable or property 'foo'",
+                              "line 5: unknown verb 'nosuch' (agents understands create, read, update)"]
     }
 
     def "piped writes say their run id once, on stderr; stdout holds the values only"() {
